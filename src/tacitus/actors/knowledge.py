@@ -1,0 +1,169 @@
+"""The actor knowledge base: countries, institutions, organisations and sector nouns.
+
+Files are schema-checked on load; any problem names file, line and entry, and nothing is
+used from a knowledge base that failed to load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tacitus.datafiles import Entry, load_entries, package_data
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+ISO2 = re.compile(r"^[A-Z]{2}$")
+CODE = re.compile(r"^[A-Z0-9]{3,12}$")
+
+COUNTRY_KEYS = {"code", "iso2", "name", "names", "adjectives", "demonyms", "capitals"}
+INSTITUTION_KEYS = {"names", "country", "sector", "code"}
+ORGANIZATION_KEYS = {"code", "names", "country", "sector"}
+SECTOR_KEYS = {"sector", "name", "nouns", "roles"}
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """A knowledge-base actor: what a name in the text stands for."""
+
+    kind: str
+    code: str
+    country: str | None
+    sector: str | None
+    label: str
+    file: str
+    line: int
+
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class NameRef:
+    """A name, adjective, demonym or capital pointing at an actor entry."""
+
+    entry: ActorEntry
+    role: str
+
+
+@dataclass
+class ActorKnowledge:
+    names: dict[str, NameRef] = field(default_factory=dict)
+    countries: dict[str, ActorEntry] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    sector_nouns: dict[str, str] = field(default_factory=dict)
+    role_nouns: dict[str, str] = field(default_factory=dict)
+    forms: dict[str, set[str]] = field(default_factory=dict)
+
+    def add_name(self, name: str, ref: NameRef, entry: Entry, override: bool) -> None:
+        key = name.casefold()
+        existing = self.names.get(key)
+        if existing is not None and (not override or existing.entry.file == entry.file):
+            raise entry.fail(
+                f"name '{name}' is already defined for {existing.entry.label} at {existing.entry.where()}; "
+                "each name may stand for one actor only"
+            )
+        self.names[key] = ref
+        self.forms.setdefault(key, set()).add(name)
+
+
+def _country_code(entry: Entry, key: str, countries: dict[str, ActorEntry], required: bool) -> str | None:
+    value = entry.get_str(key, required=required)
+    if value is None:
+        return None
+    if not ISO3.match(value):
+        raise entry.fail(f"'{key}' must be an ISO 3166 alpha-3 code such as TUR, got '{value}'")
+    if countries and value not in countries:
+        raise entry.fail(f"unknown country '{value}' in '{key}'; countries are listed in countries.yaml")
+    return value
+
+
+def _sector(entry: Entry, knowledge: ActorKnowledge, required: bool) -> str | None:
+    value = entry.get_str("sector", required=required)
+    if value is None:
+        return None
+    if value not in knowledge.sectors:
+        raise entry.fail(f"unknown sector '{value}'; known sectors: {', '.join(sorted(knowledge.sectors))}")
+    return value
+
+
+def _load_sectors(knowledge: ActorKnowledge, path: Path) -> None:
+    for entry in load_entries(path):
+        entry.check_keys(SECTOR_KEYS)
+        sector = entry.get_str("sector")
+        assert sector is not None
+        if not re.match(r"^[A-Z]{3}$", sector):
+            raise entry.fail(f"sector code must be three capital letters, got '{sector}'")
+        if sector in knowledge.sectors:
+            raise entry.fail(f"sector '{sector}' is defined twice")
+        knowledge.sectors[sector] = entry.get_str("name") or sector
+        for table, key in ((knowledge.sector_nouns, "nouns"), (knowledge.role_nouns, "roles")):
+            for noun in entry.get_list(key):
+                noun_key = noun.casefold()
+                if noun_key in knowledge.sector_nouns or noun_key in knowledge.role_nouns:
+                    raise entry.fail(f"noun '{noun}' already carries another sector")
+                table[noun_key] = sector
+
+
+def _load_countries(knowledge: ActorKnowledge, path: Path, override: bool) -> None:
+    for entry in load_entries(path):
+        entry.check_keys(COUNTRY_KEYS)
+        code = _country_code(entry, "code", {}, required=True)
+        assert code is not None
+        iso2 = entry.get_str("iso2", required=False)
+        if iso2 is not None and not ISO2.match(iso2):
+            raise entry.fail(f"'iso2' must be two capital letters, got '{iso2}'")
+        if code in knowledge.countries and not override:
+            raise entry.fail(f"country {code} is already defined at {knowledge.countries[code].where()}")
+        label = entry.get_str("name") or code
+        actor = ActorEntry("country", code, code, None, label, entry.file, entry.line)
+        knowledge.countries[code] = actor
+        for key, role in (
+            ("names", "name"),
+            ("adjectives", "adjective"),
+            ("demonyms", "demonym"),
+            ("capitals", "capital"),
+        ):
+            for name in entry.get_list(key):
+                knowledge.add_name(name, NameRef(actor, role), entry, override)
+
+
+def _load_named_actors(knowledge: ActorKnowledge, path: Path, kind: str, override: bool) -> None:
+    for entry in load_entries(path):
+        entry.check_keys(ORGANIZATION_KEYS if kind == "organization" else INSTITUTION_KEYS)
+        names = entry.get_list("names")
+        if not names:
+            raise entry.fail("an actor needs at least one name in 'names'")
+        country = _country_code(entry, "country", knowledge.countries, required=kind == "institution")
+        sector = _sector(entry, knowledge, required=True)
+        code = entry.get_str("code", required=kind == "organization")
+        if code is None:
+            code = f"{country}{sector}"
+        elif not CODE.match(code):
+            raise entry.fail(f"'code' must be 3 to 12 capital letters or digits, got '{code}'")
+        actor = ActorEntry(kind, code, country, sector, names[0], entry.file, entry.line)
+        for name in names:
+            knowledge.add_name(name, NameRef(actor, kind), entry, override)
+
+
+BUILTIN_FILES = (
+    ("countries", "countries.yaml"),
+    ("institution", "institutions.yaml"),
+    ("organization", "organizations.yaml"),
+)
+
+
+def load_knowledge(extra_files: Iterable[str | Path] = ()) -> ActorKnowledge:
+    """The built-in knowledge base, then the user's actor files, which override it."""
+    knowledge = ActorKnowledge()
+    _load_sectors(knowledge, package_data("actors", "sectors.yaml"))
+    for kind, filename in BUILTIN_FILES:
+        path = package_data("actors", filename)
+        if kind == "countries":
+            _load_countries(knowledge, path, override=False)
+        else:
+            _load_named_actors(knowledge, path, kind, override=False)
+    for extra in extra_files:
+        _load_named_actors(knowledge, Path(extra), "institution", override=True)
+    return knowledge

@@ -1,0 +1,56 @@
+"""What the commands share: settings from flags, one-line errors, output helpers."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from tacitus.config import Settings, load_settings
+from tacitus.errors import Errors, TacitusError
+from tacitus.ingest.dates import ISO_DATE
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+err_console = Console(stderr=True, highlight=False)
+
+
+def report_errors(function: F) -> F:
+    """Print a TacitusError as one line on stderr and exit 2, never a traceback."""
+
+    @wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except TacitusError as exc:
+            err_console.print(f"[bold red]error[/]: {exc}", markup=True)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            err_console.print("interrupted; every batch committed before this point is stored")
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def settings_from(config: Path | None, **overrides: Any) -> Settings:
+    return load_settings(config).with_overrides(**overrides)
+
+
+def check_iso_date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    match = ISO_DATE.fullmatch(value.strip())
+    if match is None:
+        raise TacitusError(Errors.E050, value=value, option=option)
+    return value.strip()
+
+
+ConfigOption = typer.Option(None, "--config", help="Settings file (TOML) overriding the defaults.")

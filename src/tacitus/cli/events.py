@@ -1,0 +1,59 @@
+"""`tacitus events`: list stored events with filters."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from tacitus.cli.common import ConfigOption, check_iso_date, report_errors, settings_from
+from tacitus.export import write_csv, write_jsonl, write_table
+from tacitus.store import EventFilter, open_store
+
+
+class EventFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@report_errors
+def command(
+    db: Path | None = typer.Option(None, "--db", help="DuckDB file to read (default: tacitus.duckdb)."),
+    actor: str | None = typer.Option(None, "--actor", help="Source or target country (ISO3) or actor code."),
+    dyad: tuple[str, str] | None = typer.Option(None, "--dyad", help="Source and target, e.g. --dyad USA TUR."),
+    code: str | None = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 12 or 125."),
+    since: str | None = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
+    until: str | None = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
+    doc: str | None = typer.Option(None, "--doc", help="Only events of this document id."),
+    include_all: bool = typer.Option(
+        False, "--all", help="Include negated, future, conditional, hypothetical and question events."
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events."),
+    fmt: EventFormat = typer.Option(EventFormat.table, "--format", help="table, csv or jsonl."),
+    config: Path | None = ConfigOption,
+) -> None:
+    """List coded events (asserted ones unless --all)."""
+    settings = settings_from(config, db=str(db) if db else None)
+    where = EventFilter(
+        actor=actor.upper() if actor else None,
+        dyad=(dyad[0].upper(), dyad[1].upper()) if dyad else None,
+        code=code,
+        since=check_iso_date(since, "--since"),
+        until=check_iso_date(until, "--until"),
+        doc_id=doc,
+        include_all=include_all,
+        limit=limit,
+    )
+    with open_store(settings.db, read_only=True) as store:
+        if where.doc_id:
+            where = EventFilter(**{**where.__dict__, "doc_id": store.resolve_doc_id(where.doc_id)})
+        records = store.events(where)
+    if fmt is EventFormat.jsonl:
+        write_jsonl(records, sys.stdout)
+    elif fmt is EventFormat.csv:
+        write_csv(records, sys.stdout)
+    else:
+        write_table(records, sys.stdout, title=f"{len(records)} events in {settings.db}")

@@ -1,0 +1,33 @@
+"""`tacitus show DOC_ID`: a document's clean text with its events' evidence highlighted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from tacitus.cli.common import ConfigOption, report_errors, settings_from
+from tacitus.export import event_table
+from tacitus.store import EventFilter, open_store
+from tacitus.views import document_header, document_text
+
+
+@report_errors
+def command(
+    doc_id: str = typer.Argument(..., help="Document id, or an unambiguous prefix of it."),
+    db: Path | None = typer.Option(None, "--db", help="DuckDB file to read (default: tacitus.duckdb)."),
+    config: Path | None = ConfigOption,
+) -> None:
+    """Print a document with triggers, sources and targets highlighted, then its events."""
+    settings = settings_from(config, db=str(db) if db else None)
+    with open_store(settings.db, read_only=True) as store:
+        full_id = store.resolve_doc_id(doc_id)
+        document = store.document(full_id)
+        events = store.events(EventFilter(doc_id=full_id, include_all=True))
+    console = Console()
+    console.print(document_header(document, len(events)))
+    console.print()
+    console.print(document_text(document, events))
+    console.print()
+    console.print(event_table(events))

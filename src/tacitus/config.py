@@ -1,0 +1,93 @@
+"""Settings: the commented defaults in package data, overlaid by a user file and by flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from tacitus.datafiles import package_data
+from tacitus.errors import Errors, TacitusError
+
+USER_FILE = "tacitus.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = "en_core_web_sm"
+    parse_batch_size: int = 32
+    date_order: str = "DMY"
+    byline_lines: int = 6
+    code_batch_size: int = 64
+    workers: int = 1
+    db: str = "tacitus.duckdb"
+    extra_actor_files: tuple[str, ...] = field(default_factory=tuple)
+    extra_lexicons: tuple[str, ...] = field(default_factory=tuple)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        given = {key: value for key, value in overrides.items() if value is not None}
+        return replace(self, **given)
+
+
+_KEYS: dict[tuple[str, str], str] = {
+    ("parse", "model"): "model",
+    ("parse", "batch_size"): "parse_batch_size",
+    ("read", "date_order"): "date_order",
+    ("read", "byline_lines"): "byline_lines",
+    ("code", "batch_size"): "code_batch_size",
+    ("code", "workers"): "workers",
+    ("code", "db"): "db",
+    ("actors", "extra_files"): "extra_actor_files",
+    ("events", "extra_lexicons"): "extra_lexicons",
+}
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise TacitusError(Errors.E052, path=path, reason=exc) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise TacitusError(Errors.E052, path=path, reason=f"not valid TOML: {exc}") from exc
+
+
+def _apply(values: dict[str, Any], table: dict[str, Any], path: Path) -> None:
+    for section, body in table.items():
+        if not isinstance(body, dict):
+            raise TacitusError(Errors.E052, path=path, reason=f"'{section}' must be a [section]")
+        for key, value in body.items():
+            name = _KEYS.get((section, key))
+            if name is None:
+                raise TacitusError(Errors.E052, path=path, reason=f"unknown setting [{section}] {key}")
+            values[name] = tuple(value) if isinstance(value, list) else value
+
+
+def _validate(settings: Settings, path: Path | str) -> Settings:
+    if settings.date_order not in ("DMY", "MDY"):
+        raise TacitusError(Errors.E052, path=path, reason='[read] date_order must be "DMY" or "MDY"')
+    for name in ("parse_batch_size", "code_batch_size", "workers", "byline_lines"):
+        value = getattr(settings, name)
+        if not isinstance(value, int) or value < 1:
+            raise TacitusError(Errors.E052, path=path, reason=f"{name} must be a positive integer, got {value!r}")
+    return settings
+
+
+def load_settings(user_file: Path | None = None) -> Settings:
+    """Defaults, then ./tacitus.toml or the given file (or $TACITUS_CONFIG)."""
+    values: dict[str, Any] = {}
+    default_path = package_data("settings.toml")
+    _apply(values, _read_toml(default_path), default_path)
+    if user_file is None and os.environ.get("TACITUS_CONFIG"):
+        user_file = Path(os.environ["TACITUS_CONFIG"])
+    if user_file is None and Path(USER_FILE).is_file():
+        user_file = Path(USER_FILE)
+    source: Path | str = default_path
+    if user_file is not None:
+        if not user_file.is_file():
+            raise TacitusError(Errors.E052, path=user_file, reason="file not found")
+        _apply(values, _read_toml(user_file), user_file)
+        source = user_file
+    return _validate(Settings(**values), source)
