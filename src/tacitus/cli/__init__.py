@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from tacitus.cli import code, events, show
+from tacitus.cli.dictionary import dict_app
+from tacitus.cli.evaluate import eval_app
 
 app = typer.Typer(
     name="tacitus",
@@ -16,6 +18,8 @@ app = typer.Typer(
 app.command("code")(code.command)
 app.command("events")(events.command)
 app.command("show")(show.command)
+app.add_typer(eval_app, name="eval")
+app.add_typer(dict_app, name="dict")
 
 
 def main() -> None:

@@ -48,7 +48,8 @@ def command(
     Console().print(
         f"read {summary.articles_read} articles: {summary.documents_stored} coded, "
         f"{summary.documents_skipped} already stored, {summary.events} events, "
-        f"{len(summary.problems)} problems → {settings.db}"
+        f"{len(summary.problems)} problems → {settings.db}",
+        soft_wrap=True,
     )
     if summary.failed:
         raise TacitusError(Errors.E011, paths=" ".join(paths))
