@@ -21,6 +21,7 @@ demo: install
 	$(BIN)/tacitus code examples --db $(DB)
 	$(BIN)/tacitus events --db $(DB)
 	@echo "Open a document with: $(BIN)/tacitus show DOC_ID --db $(DB)"
+	@echo "Explore in a browser: $(BIN)/tacitus serve --db $(DB)   then open http://127.0.0.1:8000/"
 
 test: install
 	$(BIN)/python -m pytest -q

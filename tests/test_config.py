@@ -21,7 +21,7 @@ def test_defaults_and_user_file(tmp_path: Path) -> None:
     ("body", "message"),
     [
         ("[read]\ndate_order = 'YMD'\n", "date_order"),
-        ("[code]\nworkers = 0\n", "workers"),
+        ("[code]\nworkers = -1\n", "workers"),
         ("[code]\nspeed = 3\n", "unknown setting [code] speed"),
         ("[code\n", "not valid TOML"),
     ],

@@ -21,7 +21,13 @@ class Settings:
     date_order: str = "DMY"
     byline_lines: int = 6
     code_batch_size: int = 64
-    workers: int = 1
+    workers: int = 0
+    pool_min_articles: int = 200
+    engine: str = "local"
+    ray_address: str | None = None
+    shards: str | None = None
+    near_duplicate_threshold: float = 0.6
+    max_article_bytes: int = 20_000_000
     db: str = "tacitus.duckdb"
     extra_actor_files: tuple[str, ...] = field(default_factory=tuple)
     extra_lexicons: tuple[str, ...] = field(default_factory=tuple)
@@ -39,6 +45,12 @@ _KEYS: dict[tuple[str, str], str] = {
     ("code", "batch_size"): "code_batch_size",
     ("code", "workers"): "workers",
     ("code", "db"): "db",
+    ("code", "pool_min_articles"): "pool_min_articles",
+    ("code", "engine"): "engine",
+    ("code", "ray_address"): "ray_address",
+    ("code", "shards"): "shards",
+    ("dedup", "near_duplicate_threshold"): "near_duplicate_threshold",
+    ("read", "max_article_bytes"): "max_article_bytes",
     ("actors", "extra_files"): "extra_actor_files",
     ("events", "extra_lexicons"): "extra_lexicons",
 }
@@ -68,7 +80,15 @@ def _apply(values: dict[str, Any], table: dict[str, Any], path: Path) -> None:
 def _validate(settings: Settings, path: Path | str) -> Settings:
     if settings.date_order not in ("DMY", "MDY"):
         raise TacitusError(Errors.E052, path=path, reason='[read] date_order must be "DMY" or "MDY"')
-    for name in ("parse_batch_size", "code_batch_size", "workers", "byline_lines"):
+    if not isinstance(settings.workers, int) or settings.workers < 0:
+        reason = f"workers must be 0 (automatic) or more, got {settings.workers!r}"
+        raise TacitusError(Errors.E052, path=path, reason=reason)
+    if settings.engine not in ("local", "ray"):
+        raise TacitusError(Errors.E052, path=path, reason='[code] engine must be "local" or "ray"')
+    threshold = settings.near_duplicate_threshold
+    if not isinstance(threshold, int | float) or not 0 < threshold <= 1:
+        raise TacitusError(Errors.E052, path=path, reason="near_duplicate_threshold must be above 0 and at most 1")
+    for name in ("parse_batch_size", "code_batch_size", "byline_lines", "pool_min_articles", "max_article_bytes"):
         value = getattr(settings, name)
         if not isinstance(value, int) or value < 1:
             raise TacitusError(Errors.E052, path=path, reason=f"{name} must be a positive integer, got {value!r}")

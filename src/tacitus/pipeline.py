@@ -1,21 +1,31 @@
-"""The pipeline: read → clean → parse → actors → events → store, in one process or a pool."""
+"""The pipeline: read → clean → parse → actors → events → store, on any executor.
+
+Reading and cleaning stream in this process; batches of `[code] batch_size` new documents
+go to an executor (this process, a local process pool, or Ray Data) and each coded batch
+is committed to the store in one transaction, so a run killed at any point and started
+again with the same command ends with the same database.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tacitus.actors import ActorCoder
 from tacitus.clean import Cleaner
 from tacitus.config import Settings
+from tacitus.dedup.intake import Intake
+from tacitus.errors import Errors
 from tacitus.events import EventCoder
+from tacitus.executors import open_local_executor, plan_workers
 from tacitus.ingest import read_articles
 from tacitus.parse import Parser
-from tacitus.store import open_store
-from tacitus.types import CodedDocument, Document, ReadProblem
+from tacitus.places import PlaceResolver
+from tacitus.quotes import QuoteFinder, tie_events
+from tacitus.store import Store, open_store
+from tacitus.timex import TimeTagger, date_events
+from tacitus.types import CodedDocument, Document, Event, ReadProblem
 
 
 class DocumentCoder:
@@ -26,18 +36,32 @@ class DocumentCoder:
         self.parser = Parser(settings.model, settings.parse_batch_size)
         self.actors = ActorCoder(settings.extra_actor_files)
         self.events = EventCoder(settings.extra_lexicons)
+        self.timex = TimeTagger(settings.date_order)
+        self.quotes = QuoteFinder()
+        self.places = PlaceResolver()
 
     def setup(self) -> None:
         self.parser.setup()
         self.actors.setup(self.parser.nlp)
         self.events.setup()
+        self.timex.setup()
+        self.quotes.setup()
+        self.places.setup()
 
     def process_batch(self, documents: list[Document]) -> list[CodedDocument]:
         coded = []
         for document, doc in zip(documents, self.parser.pipe(d.clean_text for d in documents), strict=True):
-            actors = self.actors.analyse(doc)
+            actors = self.actors.analyse(doc, document.date)
             sentences, events = self.events(doc, document, actors)
-            coded.append(CodedDocument(document, sentences, events))
+            events = self.places(doc, document, actors, events)
+            quotes = self.quotes(doc, document, actors)
+            events = tie_events(events, quotes, doc, document)
+            events = date_events(events, doc, self.timex(doc, document.date), document.date)
+            learned = actors.learned_actors(document.doc_id)
+            unique: dict[str, Event] = {}
+            for event in events:
+                unique.setdefault(event.event_id, event)
+            coded.append(CodedDocument(document, sentences, list(unique.values()), quotes, learned_actors=learned))
         return coded
 
 
@@ -46,27 +70,16 @@ class CodeSummary:
     articles_read: int = 0
     documents_stored: int = 0
     documents_skipped: int = 0
+    duplicates: int = 0
     events: int = 0
     problems: list[ReadProblem] = field(default_factory=list)
+    engine: str = "local"
+    workers: int = 1
 
     @property
     def failed(self) -> bool:
         """Nothing could be coded and something went wrong."""
         return self.articles_read == 0 and bool(self.problems)
-
-
-_WORKER: DocumentCoder | None = None
-
-
-def _worker_setup(settings: Settings) -> None:
-    global _WORKER
-    _WORKER = DocumentCoder(settings)
-    _WORKER.setup()
-
-
-def _worker_process(documents: list[Document]) -> list[CodedDocument]:
-    assert _WORKER is not None
-    return _WORKER.process_batch(documents)
 
 
 def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -86,16 +99,58 @@ def clean_articles(
     """Read and clean every article; problems go to the summary, documents are yielded."""
     cleaner = Cleaner(settings.date_order, settings.byline_lines)
     cleaner.setup()
-    for item in read_articles(specs):
+    for item in read_articles(specs, settings.max_article_bytes):
         if isinstance(item, ReadProblem):
             summary.problems.append(item)
             continue
-        cleaned = cleaner(item, date_override)
+        try:
+            cleaned = cleaner(item, date_override)
+        except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError, MemoryError) as exc:
+            reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+            cleaned = ReadProblem(item.origin, Errors.E226.value.format(reason=reason), item.line)
         if isinstance(cleaned, ReadProblem):
             summary.problems.append(cleaned)
             continue
         summary.articles_read += 1
         yield cleaned
+
+
+class Committer:
+    """Writes coded batches and the sightings that became ready with them, one transaction each."""
+
+    def __init__(
+        self,
+        store: Store,
+        intake: Intake,
+        settings: Settings,
+        summary: CodeSummary,
+        replace: bool,
+        on_progress: Callable[[int], None] | None,
+    ) -> None:
+        self.store = store
+        self.intake = intake
+        self.settings = settings
+        self.summary = summary
+        self.replace = replace
+        self.on_progress = on_progress
+
+    def __call__(self, coded: list[CodedDocument]) -> None:
+        ready = self.intake.committed([c.document for c in coded])
+        self.summary.documents_stored += self.store.write(
+            coded,
+            self.settings.model,
+            replace=self.replace,
+            sightings=ready,
+            near_threshold=self.settings.near_duplicate_threshold,
+        )
+        self.summary.events += sum(len(c.events) for c in coded)
+        if self.on_progress is not None:
+            self.on_progress(len(coded))
+
+    def finish(self) -> None:
+        ready = self.intake.committed([])
+        if ready:
+            self.store.write([], self.settings.model, sightings=ready)
 
 
 def code_paths(
@@ -107,53 +162,23 @@ def code_paths(
     on_progress: Callable[[int], None] | None = None,
 ) -> CodeSummary:
     """Code every article under `specs` into the store; each batch is committed atomically."""
-    summary = CodeSummary()
+    summary = CodeSummary(engine=settings.engine)
     with open_store(db or settings.db) as store:
-        seen: set[str] = set()
+        intake = Intake(store, replace)
+        documents = clean_articles(specs, settings, summary, date_override)
+        admitted = map(intake.admit, _batches(documents, settings.code_batch_size))
+        batches: Iterator[list[Document]] = (batch for batch in admitted if batch)
+        commit = Committer(store, intake, settings, summary, replace, on_progress)
+        if settings.engine == "ray":
+            from tacitus.executors.ray_data import code_with_ray
 
-        def pending() -> Iterator[Document]:
-            for document in clean_articles(specs, settings, summary, date_override):
-                if document.doc_id in seen:
-                    summary.documents_skipped += 1
-                    continue
-                seen.add(document.doc_id)
-                yield document
-
-        def novel(batch: list[Document]) -> list[Document]:
-            if replace:
-                return batch
-            stored = store.known(d.doc_id for d in batch)
-            summary.documents_skipped += len(stored)
-            return [d for d in batch if d.doc_id not in stored]
-
-        def commit(coded: list[CodedDocument]) -> None:
-            summary.documents_stored += store.write(coded, settings.model, replace=replace)
-            summary.events += sum(len(c.events) for c in coded)
-            if on_progress is not None:
-                on_progress(len(coded))
-
-        batches = (b for b in (novel(batch) for batch in _batches(pending(), settings.code_batch_size)) if b)
-        if settings.workers <= 1:
-            coder = DocumentCoder(settings)
-            coder.setup()
-            for batch in batches:
-                commit(coder.process_batch(batch))
+            summary.workers = code_with_ray(batches, settings, commit)
         else:
-            _code_in_pool(batches, settings, commit)
+            summary.workers, batches = plan_workers(settings, batches)
+            with open_local_executor(settings, summary.workers) as executor:
+                for coded in executor.map(batches):
+                    commit(coded)
+        commit.finish()
+        summary.documents_skipped = intake.counts.skipped
+        summary.duplicates = intake.counts.duplicates
     return summary
-
-
-def _code_in_pool(
-    batches: Iterator[list[Document]], settings: Settings, commit: Callable[[list[CodedDocument]], None]
-) -> None:
-    context = multiprocessing.get_context("spawn")
-    in_flight: list[Future[list[CodedDocument]]] = []
-    with ProcessPoolExecutor(
-        max_workers=settings.workers, mp_context=context, initializer=_worker_setup, initargs=(settings,)
-    ) as pool:
-        for batch in batches:
-            in_flight.append(pool.submit(_worker_process, batch))
-            if len(in_flight) >= settings.workers * 2:
-                commit(in_flight.pop(0).result())
-        for future in in_flight:
-            commit(future.result())

@@ -60,6 +60,31 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Sighting:
+    """One article that carried a stored document's clean text: the document itself or an exact duplicate."""
+
+    doc_id: str
+    seen_id: str
+    origin: str
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    date: str | None = None
+
+    @classmethod
+    def of(cls, document: Document, doc_id: str | None = None) -> Sighting:
+        return cls(
+            doc_id or document.doc_id,
+            document.doc_id,
+            document.origin,
+            document.url,
+            document.source,
+            document.title,
+            document.date,
+        )
+
+
+@dataclass(frozen=True)
 class Sentence:
     doc_id: str
     index: int
@@ -89,6 +114,21 @@ class Actor:
             "start": self.start,
             "end": self.end,
         }
+
+
+@dataclass(frozen=True)
+class LearnedActor:
+    """A person a document named with title and nationality; `evidence` is the sentence that taught it."""
+
+    doc_id: str
+    name: str
+    country: str | None
+    sector: str | None
+    code: str
+    title: str | None
+    evidence: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -135,10 +175,11 @@ class Event:
     evidence: str
     entry: str
     location: dict[str, Any] | None = None
+    quote_id: str | None = None
 
     def record(self) -> dict[str, Any]:
-        """The event as the documented JSON record."""
-        return {
+        """The event as the documented JSON record (with `quote_id` when it was said in a quote)."""
+        record: dict[str, Any] = {
             "event_id": self.event_id,
             "doc_id": self.doc_id,
             "sentence": self.sentence,
@@ -157,6 +198,42 @@ class Event:
             "negated": self.negated,
             "modality": self.modality,
             "evidence": self.evidence,
+        }
+        if self.quote_id is not None:
+            record["quote_id"] = self.quote_id
+        return record
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression in the clean text, resolved on the publication date (docs/time.md)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str | None
+    first_day: str | None = None
+    last_day: str | None = None
+    end_value: str | None = None
+    mod: str | None = None
+    signal: str | None = None
+    anchored: bool = False
+    problem: str | None = None
+    rule: str = ""
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "precision": self.precision,
+            "end_value": self.end_value,
+            "mod": self.mod,
+            "signal": self.signal,
+            "anchored": self.anchored,
+            "problem": self.problem,
         }
 
 
@@ -180,3 +257,4 @@ class CodedDocument:
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    learned_actors: list[LearnedActor] = field(default_factory=list)

@@ -7,6 +7,8 @@ from typing import Any
 from rich.text import Text
 
 STYLES = {"trigger": "bold red", "source": "bold blue", "target": "bold green"}
+QUOTE_STYLES = {"quote": "italic magenta", "speaker": "underline", "cue": "underline magenta"}
+QUOTE_LAYERS = ("quote", "speaker", "cue")
 
 
 def marked_spans(events: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
@@ -21,9 +23,25 @@ def marked_spans(events: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def document_text(document: dict[str, Any], events: list[dict[str, Any]]) -> Text:
-    """The clean text with triggers (red), sources (blue) and targets (green) styled."""
+def quote_spans(quotes: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """(start, end, role) for every quote, its cue and its speaker."""
+    spans: set[tuple[int, int, str]] = set()
+    for quote in quotes:
+        spans.add((quote["start"], quote["end"], "quote"))
+        for role in ("cue", "speaker"):
+            part = quote.get(role)
+            if part:
+                spans.add((part["start"], part["end"], role))
+    return sorted(spans, key=lambda span: (QUOTE_LAYERS.index(span[2]), span[0]))
+
+
+def document_text(
+    document: dict[str, Any], events: list[dict[str, Any]], quotes: list[dict[str, Any]] | None = None
+) -> Text:
+    """The clean text with quotes (italic), triggers (red), sources (blue) and targets (green) styled."""
     text = Text(document["clean_text"])
+    for start, end, role in quote_spans(quotes or []):
+        text.stylize(QUOTE_STYLES[role], start, end)
     for start, end, role in marked_spans(events):
         text.stylize(STYLES[role], start, end)
     return text

@@ -35,11 +35,15 @@ def test_code_then_events_jsonl_gives_documented_records(coded_db: Path) -> None
         "cameo", "cameo_root", "quad_class", "goldstein", "plover", "trigger", "location", "negated",
         "modality", "evidence",
     }  # fmt: skip
-    assert all(set(r) == expected_keys for r in records)
+    assert all(expected_keys <= set(r) <= expected_keys | {"quote_id"} for r in records)
     assert all(not r["negated"] and r["modality"] == "asserted" for r in records)
     wire = [r for r in records if r["doc_id"] == "wire-0001"]
     assert any(r["source"]["code"] == "JPN" and r["cameo"] == "125" and r["target"]["code"] == "CHN" for r in wire)
-    assert {r["date"] for r in wire} == {"2019-07-18"}
+    seized = [r for r in wire if r["trigger"]["text"] == "seized"]
+    assert [(r["date"], r["date_precision"], r["date_text"].lower()) for r in seized] == [
+        ("2019-07-16", "day", "on tuesday")
+    ]
+    assert all(r["date"] <= "2019-07-18" for r in wire if r["date_precision"] == "day")
 
 
 def test_recoding_adds_nothing_and_replace_recodes(coded_db: Path) -> None:

@@ -58,3 +58,55 @@ def test_extra_lexicon_adds_patterns(tmp_path: Path) -> None:
     path.write_text('- id: my-snub\n  verb: snub\n  code: "111"\n', encoding="utf-8")
     lexicon = load_lexicon([path])
     assert lexicon.candidates("snub", None)[0].pattern_id == "my-snub"
+
+
+def test_every_cameo_code_has_a_pattern() -> None:
+    lexicon = load_lexicon()
+    coded = {p.code for p in lexicon.patterns}
+    missing = sorted(set(lexicon.ontology) - coded)
+    assert missing == []
+
+
+def test_ontology_maps_appeals_to_request_and_leaves_statements_unmapped() -> None:
+    ontology = load_ontology()
+    assert all(c.plover and c.plover.type == "REQUEST" for code, c in ontology.items() if code.startswith("02"))
+    assert all(c.plover is None for code, c in ontology.items() if code.startswith("01"))
+    assert all(c.plover is not None for code, c in ontology.items() if not code.startswith("01"))
+    assert ontology["046"].symmetric and not ontology["112"].symmetric
+
+
+def test_parallels_point_to_codes_of_the_right_root() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.parallel("0874", "appeal") == "0256"
+    assert lexicon.parallel("0841", "demand") == "1053"
+    assert lexicon.parallel("163", "threat") == "1312"
+    assert lexicon.parallel("042", "intent") == "036"
+    assert lexicon.parallel("111", "intent") is None
+
+
+def test_noun_patterns_are_indexed_apart_from_verbs() -> None:
+    lexicon = load_lexicon()
+    assert "invasion" in lexicon.nouns and "invasion" not in lexicon.verbs
+    hunger = lexicon.candidates("strike", "hunger", "noun")
+    assert hunger and all(p.particle == "hunger" for p in hunger)
+    assert lexicon.candidates("strike", None, "noun")[0].particle is None
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('- id: x\n  noun: offer\n  verb: offer\n  code: "030"\n', "exactly one trigger"),
+        ('- id: x\n  noun: offer\n  code: "030"\n  then: [meet]\n', "verb triggers only"),
+        ('- id: x\n  verb: offer\n  code: "030"\n  light: [make]\n', "noun triggers only"),
+        ('- id: x\n  verb: agree\n  code: "030"\n  then: [agree]\n', "its own complement"),
+        ('- id: x\n  verb: call for\n  code: "020"\n  prep: "for"\n', "already the particle"),
+        ('- id: x\n  noun: warning\n  code: "13"\n', "can never match"),
+    ],
+)
+def test_pattern_language_errors_name_file_and_line(tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("# mine\n\n" + body, encoding="utf-8")
+    with pytest.raises(TacitusError) as caught:
+        load_lexicon([path])
+    assert message in str(caught.value)
+    assert f"{path}:3" in str(caught.value)

@@ -1,4 +1,4 @@
-"""The actor knowledge base: countries, institutions, organisations and sector nouns.
+"""The actor knowledge base: countries, institutions, organisations, people and sector nouns.
 
 Files are schema-checked on load; any problem names file, line and entry, and nothing is
 used from a knowledge base that failed to load.
@@ -11,16 +11,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tacitus.datafiles import Entry, load_entries, package_data
+from tacitus.actors.people import Person, parse_person
+from tacitus.datafiles import Entry, package_data
+from tacitus.datafiles import load_entries as _load_yaml_entries
+from tacitus.errors import Errors, TacitusError
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 ISO2 = re.compile(r"^[A-Z]{2}$")
 CODE = re.compile(r"^[A-Z0-9]{3,12}$")
 
-COUNTRY_KEYS = {"code", "iso2", "name", "names", "adjectives", "demonyms", "capitals"}
+COUNTRY_KEYS = {"code", "iso2", "name", "names", "adjectives", "demonyms", "capitals", "regions"}
 INSTITUTION_KEYS = {"names", "country", "sector", "code"}
 ORGANIZATION_KEYS = {"code", "names", "country", "sector"}
-SECTOR_KEYS = {"sector", "name", "nouns", "roles"}
+SECTOR_KEYS = {"sector", "name", "nouns", "roles", "aliases"}
 
 
 @dataclass(frozen=True)
@@ -41,10 +44,11 @@ class ActorEntry:
 
 @dataclass(frozen=True)
 class NameRef:
-    """A name, adjective, demonym or capital pointing at an actor entry."""
+    """A name, adjective, demonym, capital or person's name pointing at an actor entry."""
 
     entry: ActorEntry
     role: str
+    person: Person | None = None
 
 
 @dataclass
@@ -55,10 +59,25 @@ class ActorKnowledge:
     sector_nouns: dict[str, str] = field(default_factory=dict)
     role_nouns: dict[str, str] = field(default_factory=dict)
     forms: dict[str, set[str]] = field(default_factory=dict)
+    sector_aliases: dict[str, str] = field(default_factory=dict)
+    organization_codes: dict[str, ActorEntry] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
+
+    def sector_code(self, code: str | None) -> str | None:
+        """A tacitus sector for a sector code, including the CAMEO/Phoenix codes listed as aliases."""
+        if code is None:
+            return None
+        code = code.upper()
+        if code in self.sectors:
+            return code
+        return self.sector_aliases.get(code)
 
     def add_name(self, name: str, ref: NameRef, entry: Entry, override: bool) -> None:
         key = name.casefold()
         existing = self.names.get(key)
+        if existing is not None and existing.entry == ref.entry:
+            self.forms[key].add(name)
+            return
         if existing is not None and (not override or existing.entry.file == entry.file):
             raise entry.fail(
                 f"name '{name}' is already defined for {existing.entry.label} at {existing.entry.where()}; "
@@ -66,6 +85,14 @@ class ActorKnowledge:
             )
         self.names[key] = ref
         self.forms.setdefault(key, set()).add(name)
+
+
+def load_entries(path: Path) -> list[Entry]:
+    """Entries of a YAML file; a value YAML itself cannot build (such as a date 2001-13-01) is a file error too."""
+    try:
+        return _load_yaml_entries(path)
+    except (ValueError, TypeError) as exc:
+        raise TacitusError(Errors.E031, file=path, reason=f"a value cannot be read: {exc}") from exc
 
 
 def _country_code(entry: Entry, key: str, countries: dict[str, ActorEntry], required: bool) -> str | None:
@@ -98,6 +125,10 @@ def _load_sectors(knowledge: ActorKnowledge, path: Path) -> None:
         if sector in knowledge.sectors:
             raise entry.fail(f"sector '{sector}' is defined twice")
         knowledge.sectors[sector] = entry.get_str("name") or sector
+        for alias in entry.get_list("aliases"):
+            if alias in knowledge.sector_aliases or alias in knowledge.sectors:
+                raise entry.fail(f"sector alias '{alias}' is already used")
+            knowledge.sector_aliases[alias] = sector
         for table, key in ((knowledge.sector_nouns, "nouns"), (knowledge.role_nouns, "roles")):
             for noun in entry.get_list(key):
                 noun_key = noun.casefold()
@@ -124,6 +155,7 @@ def _load_countries(knowledge: ActorKnowledge, path: Path, override: bool) -> No
             ("adjectives", "adjective"),
             ("demonyms", "demonym"),
             ("capitals", "capital"),
+            ("regions", "region"),
         ):
             for name in entry.get_list(key):
                 knowledge.add_name(name, NameRef(actor, role), entry, override)
@@ -131,20 +163,77 @@ def _load_countries(knowledge: ActorKnowledge, path: Path, override: bool) -> No
 
 def _load_named_actors(knowledge: ActorKnowledge, path: Path, kind: str, override: bool) -> None:
     for entry in load_entries(path):
-        entry.check_keys(ORGANIZATION_KEYS if kind == "organization" else INSTITUTION_KEYS)
-        names = entry.get_list("names")
-        if not names:
-            raise entry.fail("an actor needs at least one name in 'names'")
-        country = _country_code(entry, "country", knowledge.countries, required=kind == "institution")
-        sector = _sector(entry, knowledge, required=True)
-        code = entry.get_str("code", required=kind == "organization")
-        if code is None:
-            code = f"{country}{sector}"
-        elif not CODE.match(code):
-            raise entry.fail(f"'code' must be 3 to 12 capital letters or digits, got '{code}'")
-        actor = ActorEntry(kind, code, country, sector, names[0], entry.file, entry.line)
-        for name in names:
-            knowledge.add_name(name, NameRef(actor, kind), entry, override)
+        _add_named_actor(knowledge, entry, kind, override)
+
+
+def _add_named_actor(knowledge: ActorKnowledge, entry: Entry, kind: str, override: bool) -> None:
+    entry.check_keys(ORGANIZATION_KEYS if kind == "organization" else INSTITUTION_KEYS)
+    names = entry.get_list("names")
+    if not names:
+        raise entry.fail("an actor needs at least one name in 'names'")
+    country = _country_code(entry, "country", knowledge.countries, required=kind == "institution")
+    sector = _sector(entry, knowledge, required=not override or kind == "organization")
+    code = entry.get_str("code", required=kind == "organization")
+    if code is None and sector is None:
+        assert country is not None
+        code = country
+    elif code is None:
+        code = f"{country}{sector}"
+    elif not CODE.match(code):
+        raise entry.fail(f"'code' must be 3 to 12 capital letters or digits, got '{code}'")
+    actor = ActorEntry(kind, code, country, sector, names[0], entry.file, entry.line)
+    if kind == "organization":
+        if code in knowledge.organization_codes and not override:
+            raise entry.fail(f"code {code} is already used at {knowledge.organization_codes[code].where()}")
+        knowledge.organization_codes[code] = actor
+    for name in names:
+        knowledge.add_name(name, NameRef(actor, kind), entry, override)
+
+
+def _add_person(knowledge: ActorKnowledge, entry: Entry, override: bool) -> None:
+    person = parse_person(entry, set(knowledge.countries), set(knowledge.sectors), set(knowledge.organization_codes))
+    latest = person.holding_on(None)
+    actor = ActorEntry("person", latest.code, latest.country, latest.sector, person.name, entry.file, entry.line)
+    ref = NameRef(actor, "person", person)
+    names = [person.name, *person.aliases]
+    if len(set(names)) != len(names):
+        raise entry.fail(f"{person.name}: a name is listed twice among 'name' and 'aliases'")
+    for name in names:
+        knowledge.add_name(name, ref, entry, override)
+    knowledge.people.append(person)
+
+
+def _load_people(knowledge: ActorKnowledge, path: Path, override: bool) -> None:
+    for entry in load_entries(path):
+        _add_person(knowledge, entry, override)
+
+
+def _add_user_nouns(knowledge: ActorKnowledge, entry: Entry) -> None:
+    """Extra sector nouns in a user file; they may not redefine a noun the built-in sectors carry."""
+    entry.check_keys({"sector", "nouns"})
+    sector = _sector(entry, knowledge, required=True)
+    assert sector is not None
+    for noun in entry.get_list("nouns"):
+        key = noun.casefold()
+        if key in knowledge.role_nouns or knowledge.sector_nouns.get(key, sector) != sector:
+            raise entry.fail(f"noun '{noun}' already carries another sector")
+        knowledge.sector_nouns[key] = sector
+
+
+def _load_user_file(knowledge: ActorKnowledge, path: Path) -> None:
+    """A user actor file may mix named actors (names/country/sector/code) and people (name/aliases/roles)."""
+    for entry in load_entries(path):
+        if "nouns" in entry.fields:
+            _add_user_nouns(knowledge, entry)
+        elif "roles" in entry.fields or ("name" in entry.fields and "names" not in entry.fields):
+            _add_person(knowledge, entry, override=True)
+        else:
+            kind = (
+                "institution"
+                if entry.fields.get("country") is not None or "code" not in entry.fields
+                else "organization"
+            )
+            _add_named_actor(knowledge, entry, kind, override=True)
 
 
 BUILTIN_FILES = (
@@ -152,6 +241,9 @@ BUILTIN_FILES = (
     ("institution", "institutions.yaml"),
     ("organization", "organizations.yaml"),
 )
+
+
+PEOPLE_FILE = "people.yaml"
 
 
 def load_knowledge(extra_files: Iterable[str | Path] = ()) -> ActorKnowledge:
@@ -164,6 +256,9 @@ def load_knowledge(extra_files: Iterable[str | Path] = ()) -> ActorKnowledge:
             _load_countries(knowledge, path, override=False)
         else:
             _load_named_actors(knowledge, path, kind, override=False)
+    people = package_data("actors", PEOPLE_FILE)
+    if people.is_file():
+        _load_people(knowledge, people, override=False)
     for extra in extra_files:
-        _load_named_actors(knowledge, Path(extra), "institution", override=True)
+        _load_user_file(knowledge, Path(extra))
     return knowledge

@@ -10,6 +10,7 @@ import typer
 
 from tacitus.cli.common import ConfigOption, check_iso_date, report_errors, settings_from
 from tacitus.export import write_csv, write_jsonl, write_table
+from tacitus.places.query import check_country, check_radius, parse_near
 from tacitus.store import EventFilter, open_store
 
 
@@ -32,6 +33,9 @@ def command(
         False, "--all", help="Include negated, future, conditional, hypothetical and question events."
     ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events."),
+    near: str | None = typer.Option(None, "--near", help="Events located near LAT,LON, e.g. --near 36.2,38.0."),
+    radius: float | None = typer.Option(None, "--radius", help="Distance in km for --near (default 50)."),
+    country: str | None = typer.Option(None, "--country", help="Events located in this country (ISO3)."),
     fmt: EventFormat = typer.Option(EventFormat.table, "--format", help="table, csv or jsonl."),
     config: Path | None = ConfigOption,
 ) -> None:
@@ -46,6 +50,9 @@ def command(
         doc_id=doc,
         include_all=include_all,
         limit=limit,
+        near=parse_near(near) if near else None,
+        radius_km=check_radius(radius, parse_near(near) if near else None) or 50.0,
+        location_country=check_country(country),
     )
     with open_store(settings.db, read_only=True) as store:
         if where.doc_id:

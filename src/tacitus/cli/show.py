@@ -9,7 +9,9 @@ from rich.console import Console
 
 from tacitus.cli.common import ConfigOption, report_errors, settings_from
 from tacitus.export import event_table
+from tacitus.quotes.export import quote_table
 from tacitus.store import EventFilter, open_store
+from tacitus.store.database import QuoteFilter
 from tacitus.views import document_header, document_text
 
 
@@ -25,9 +27,13 @@ def command(
         full_id = store.resolve_doc_id(doc_id)
         document = store.document(full_id)
         events = store.events(EventFilter(doc_id=full_id, include_all=True))
+        quotes = store.quotes(QuoteFilter(doc_id=full_id))
     console = Console()
     console.print(document_header(document, len(events)))
     console.print()
-    console.print(document_text(document, events))
+    console.print(document_text(document, events, quotes))
     console.print()
     console.print(event_table(events))
+    if quotes:
+        console.print()
+        console.print(quote_table(quotes, title=f"{len(quotes)} quotes"))

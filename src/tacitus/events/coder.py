@@ -1,156 +1,162 @@
-"""The event coder: verb + complements → lexicon pattern; subject and object → actors."""
+"""The event coder: verb or event noun + complements → lexicon pattern; subject and object → actors."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from tacitus.actors.resolve import DocumentActors
-from tacitus.events.lexicon import Lexicon, Pattern, load_lexicon
+from tacitus.events import syntax
+from tacitus.events.lexicon import GOVERNING_KIND, Lexicon, Pattern, load_lexicon
 from tacitus.types import Actor, Document, Event, Sentence, TextSpan
 
-TRIGGER_POS = {"VERB"}
-SUBJECT_DEPS = {"nsubj"}
-OBJECT_DEPS = {"dobj"}
-PREP_DEPS = {"prep", "agent", "dative"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
-CONDITION_MARKS = {"if", "unless"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can"}
+HEADLINE_TRIGGER_POS = {"NOUN", "PROPN"}
+COMPLEMENT_DEPS = ("xcomp", "ccomp")
+MEASURE_NOUNS = {
+    "ton", "tonne", "dollar", "euro", "million", "billion", "thousand", "hundred", "unit", "batch",
+    "shipment", "package", "kind", "series", "lot", "number", "amount", "part", "round", "wave", "load",
+}  # fmt: skip
+NOUN_COMPLEMENT_PREPS = ("for", "of")
+AGENT_PREPS = ("by", "from")
+# Material conflict done "in" a place targets that place when nothing else is named.
+PLACE_TARGET_ROOT = 14
+# "mobilized reservists for a war against Iraq": the target two prepositions away.
+SECOND_HOP_PREPS = ("against", "on", "with", "toward", "towards")
+STATEMENT_ROOT = "01"
+# "Iran announced the release of …": a statement verb carries the event noun it announces.
+PLAIN_STATEMENT = "010"
+# "X threatened … unless Y …": Y is the one threatened.
+THREAT_ROOT = "13"
+# Threats, demands, appeals and promises are made even when what they announce hangs on a condition.
+SPEECH_ACT_ROOTS = ("02", "03", "10", "13")
+# "accused Iraq of shelling", "praised X for releasing": the gerund is what is said, not an event.
+CONTENT_ROOTS = ("01", "02", "05", "10", "11", "12", "13")
 
 
 @dataclass(frozen=True)
-class Frame:
-    """What a trigger verb governs in its sentence."""
+class Choice:
+    """A pattern that matched at a trigger, and the code it gives there."""
 
-    verb: Any
-    passive: bool
-    complement: Any | None
+    pattern: Pattern
+    trigger: Any
+    code: str
+    entry: str
+    complement: Any | None = None
+    light: Any | None = None
+
+    @property
+    def governor(self) -> Any:
+        """The verb whose subject, negation and modality the event takes."""
+        return self.light if self.light is not None else self.trigger
+
+
+def _complement(verb: Any, then: frozenset[str]) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS and child.lemma_.lower() in then:
+            return child
+    return None
+
+
+def _paragraph(token: Any) -> tuple[int, int]:
+    """Character bounds of the paragraph (or headline line) holding the token: a parse that runs a
+    headline into the first sentence must not take actors across the blank line."""
+    text = token.doc.text
+    start = text.rfind("\n\n", 0, token.idx)
+    end = text.find("\n\n", token.idx)
+    return (start + 2 if start >= 0 else 0), (end if end >= 0 else len(text))
+
+
+def _compound(noun: Any) -> str | None:
+    """The noun modifying an event noun ("hunger" in "hunger strike"), matched as a two-word trigger."""
+    return next((c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+
+
+def _has_prep(hosts: list[Any], prep: str) -> bool:
+    return any(c.dep_ in syntax.PREP_DEPS and c.lower_ == prep for host in hosts for c in host.children)
+
+
+@dataclass
+class VerbFacts:
+    """What a verb (or its complement) governs, read once and matched against every pattern."""
+
+    preps: set[str]
+    objects: set[str]
+    prep_objects: dict[str, set[str]]
 
     @staticmethod
-    def of(verb: Any, then: frozenset[str]) -> Frame:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        complement = None
-        if then:
-            for child in verb.children:
-                if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in then:
-                    complement = child
-                    break
-        return Frame(verb, passive, complement)
-
-    def object_heads(self, host: Any) -> list[Any]:
-        if host is self.verb and self.passive:
-            return [c for c in host.children if c.dep_ == "nsubjpass"]
-        return [c for c in host.children if c.dep_ in OBJECT_DEPS]
-
-
-def _preposition_objects(host: Any, preps: Iterable[str]) -> list[Any]:
-    wanted = set(preps)
-    objects: list[Any] = []
-    holders = [host, *(c for c in host.children if c.dep_ == "prt")]
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ in PREP_DEPS and child.lower_ in wanted:
-                objects.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-    return objects
+    def of(host: Any, verb: Any, extra_hosts: tuple[Any, ...] = ()) -> VerbFacts:
+        passive = host is verb and syntax.is_passive(verb)
+        hosts = [verb, *(c for c in verb.children if c.dep_ in ("prt", "dobj")), *extra_hosts]
+        preps = {c.lower_ for h in hosts for c in h.children if c.dep_ in syntax.PREP_DEPS}
+        objects: set[str] = set()
+        for head in syntax.object_heads(host, passive):
+            objects |= _head_words(head)
+        prep_objects: dict[str, set[str]] = {}
+        for holder in [host, *(c for c in host.children if c.dep_ == "prt")]:
+            for child in holder.children:
+                if child.dep_ in syntax.PREP_DEPS:
+                    words = prep_objects.setdefault(child.lower_, set())
+                    for obj in child.children:
+                        if obj.dep_ in ("pobj", "pcomp"):
+                            words |= _head_words(obj)
+        return VerbFacts(preps, objects, prep_objects)
 
 
-def _has_prep(frame: Frame, prep: str) -> bool:
-    hosts = [frame.verb, *(c for c in frame.verb.children if c.dep_ in ("prt", "dobj"))]
-    if frame.complement is not None:
-        hosts.append(frame.complement)
-    return any(c.dep_ in PREP_DEPS and c.lower_ == prep for host in hosts for c in host.children)
+class VerbMatcher:
+    """Matches the patterns of one verb, reading its parse only once."""
+
+    def __init__(self, verb: Any) -> None:
+        self.verb = verb
+        self._facts: VerbFacts | None = None
+        self._complements: dict[int, VerbFacts] = {}
+
+    def facts(self, complement: Any | None) -> VerbFacts:
+        if complement is None:
+            if self._facts is None:
+                self._facts = VerbFacts.of(self.verb, self.verb)
+            return self._facts
+        if complement.i not in self._complements:
+            self._complements[complement.i] = VerbFacts.of(complement, self.verb, (complement,))
+        return self._complements[complement.i]
+
+    def match(self, pattern: Pattern) -> tuple[bool, Any | None]:
+        complement = _complement(self.verb, pattern.then) if pattern.then else None
+        if pattern.then and complement is None:
+            return False, None
+        facts = self.facts(complement)
+        if pattern.prep and pattern.prep not in facts.preps:
+            return False, None
+        if pattern.objects:
+            words = facts.objects | (facts.prep_objects.get(pattern.prep, set()) if pattern.prep else set())
+            if not words & pattern.objects:
+                return False, None
+        return True, complement
 
 
-def matches(pattern: Pattern, frame: Frame) -> bool:
-    if pattern.then and frame.complement is None:
-        return False
-    if pattern.prep and not _has_prep(frame, pattern.prep):
+def matches_verb(pattern: Pattern, verb: Any) -> tuple[bool, Any | None]:
+    return VerbMatcher(verb).match(pattern)
+
+
+def _head_words(head: Any) -> set[str]:
+    """A noun's lemma and those of its compound modifiers: "mediation efforts" counts as mediation too;
+    a measure word counts as what it measures: "25,000 tons of food aid"."""
+    words = {head.lemma_.lower()}
+    words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
+    if head.lemma_.lower() in MEASURE_NOUNS:
+        for measured in syntax.preposition_objects(head, ("of",)):
+            words |= _head_words(measured)
+    return words
+
+
+def matches_noun(pattern: Pattern, noun: Any) -> bool:
+    if pattern.prep and not _has_prep([noun], pattern.prep):
         return False
     if pattern.objects:
-        host = frame.complement if pattern.then else frame.verb
-        heads = frame.object_heads(host)
-        if pattern.prep:
-            heads = heads + _preposition_objects(host, [pattern.prep])
-        if not any(h.lemma_.lower() in pattern.objects for h in heads):
+        heads = syntax.preposition_objects(noun, [pattern.prep] if pattern.prep else ["of"])
+        if not any(_head_words(h) & pattern.objects for h in heads):
             return False
     return True
-
-
-def _subject_heads(verb: Any) -> list[Any]:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    if passive:
-        heads = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    else:
-        heads = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if heads:
-        if verb.dep_ == "relcl" and heads[0].lower_ in RELATIVE_PRONOUNS:
-            return [verb.head]
-        return heads
-    if passive:
-        return []
-    head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
-        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-        return objects or _subject_heads(head)
-    if verb.dep_ == "conj" and head is not verb:
-        return _subject_heads(head)
-    if verb.dep_ == "relcl":
-        return [head]
-    return []
-
-
-def _with_conjuncts(heads: list[Any]) -> list[Any]:
-    expanded = []
-    for head in heads:
-        expanded.append(head)
-        expanded.extend(head.conjuncts)
-    unique: dict[int, Any] = {}
-    for head in expanded:
-        unique.setdefault(head.i, head)
-    return list(unique.values())
-
-
-def _auxiliaries(verb: Any) -> set[str]:
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
-        auxes |= _auxiliaries(verb.head)
-    return auxes
-
-
-def _is_conditional(verb: Any) -> bool:
-    token = verb
-    for _ in range(4):
-        for child in token.children:
-            if child.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in child.children if m.dep_ == "mark"):
-                return True
-        if token.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in token.children if m.dep_ == "mark"):
-            return True
-        if token.head is token or token.dep_ not in ("conj", "xcomp", "advcl"):
-            break
-        token = token.head
-    return False
-
-
-def modality(verb: Any, sentence: Any) -> str:
-    """asserted, question, conditional, future or hypothetical."""
-    if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
-        return "question"
-    if _is_conditional(verb):
-        return "conditional"
-    auxes = _auxiliaries(verb)
-    if auxes & FUTURE_AUX or any(c.lower_ == "going" and c.dep_ == "aux" for c in verb.children):
-        return "future"
-    if auxes & HYPOTHETICAL_AUX:
-        return "hypothetical"
-    return "asserted"
-
-
-def is_negated(frame: Frame) -> bool:
-    hosts = [frame.verb] + ([frame.complement] if frame.complement is not None else [])
-    return any(c.dep_ == "neg" or c.lower_ == "never" for host in hosts for c in host.children)
 
 
 def event_id(doc_id: str, trigger_start: int, code: str, source: Actor | None, target: Actor | None) -> str:
@@ -158,6 +164,14 @@ def event_id(doc_id: str, trigger_start: int, code: str, source: Actor | None, t
     target_key = f"{target.start}:{target.code}" if target else ""
     key = f"{doc_id}|{trigger_start}|{code}|{source_key}|{target_key}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Context:
+    sent: Any
+    index: int
+    document: Document
+    actors: DocumentActors
 
 
 class EventCoder:
@@ -177,100 +191,298 @@ class EventCoder:
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             sentences.append(Sentence(document.doc_id, index, sent.start_char, sent.end_char, sent.text))
-            consumed: set[int] = set()
-            for token in sent:
-                if token.i in consumed or token.pos_ not in TRIGGER_POS:
-                    continue
-                if token.lemma_.lower() not in self.lexicon.verbs:
-                    continue
-                chosen = self._choose(token)
-                if chosen is None:
-                    continue
-                pattern, frame = chosen
-                if frame.complement is not None:
-                    consumed.add(frame.complement.i)
-                events.extend(self._code_verb(pattern, frame, sent, index, document, actors))
+            context = _Context(sent, index, document, actors)
+            events.extend(self.code_sentence(context))
         return sentences, events
 
-    def _choose(self, verb: Any) -> tuple[Pattern, Frame] | None:
-        lemma = verb.lemma_.lower()
+    def code_sentence(self, context: _Context) -> list[Event]:
+        consumed: set[int] = set()
+        fired: set[int] = set()
+        announcing: set[int] = set()
+        choices: list[Choice] = []
+        for token in context.sent:
+            if token.i in consumed or not self._verb_like(token):
+                continue
+            choice = self.choose_verb(token)
+            if choice is None:
+                continue
+            fired.add(token.i)
+            if choice.code == PLAIN_STATEMENT:
+                announcing.add(token.i)
+            if choice.complement is not None:
+                consumed.add(choice.complement.i)
+            if choice.code[:2] in CONTENT_ROOTS:
+                consumed.update(c.i for c in syntax.preposition_objects(token, ("of", "for")) if c.dep_ == "pcomp")
+            choices.append(choice)
+        for token in context.sent:
+            if token.pos_ != "NOUN" or token.i in consumed or token.lemma_.lower() not in self.lexicon.nouns:
+                continue
+            choice = self.choose_noun(token)
+            if choice is None or (choice.light is None and self._under_fired_verb(token, fired, announcing)):
+                continue
+            if choice.light is None and syntax.in_background(token):
+                continue
+            if choice.light is not None and choice.light.i in consumed:
+                continue
+            if choice.light is not None and choice.light.i in fired and choice.light.i not in announcing:
+                continue
+            choices.append(choice)
+        unique: dict[str, Event] = {}
+        for choice in choices:
+            for event in self._code(choice, context):
+                unique.setdefault(event.event_id, event)
+        return list(unique.values())
+
+    def _verb_like(self, token: Any) -> bool:
+        """A verb of the lexicon; in a headline also a word the parser took for a noun ("Iran Rejects Talks")."""
+        if token.lemma_.lower() not in self.lexicon.verbs:
+            return False
+        if token.pos_ == "VERB":
+            return True
+        return token.pos_ in HEADLINE_TRIGGER_POS and token.dep_ == "ROOT" and syntax.is_headline(token)
+
+    @staticmethod
+    def _under_fired_verb(token: Any, fired: set[int], announcing: set[int]) -> bool:
+        head = token.head
+        for _ in range(4):
+            if head.i in fired and not (head.i in announcing and token.head is head and token.dep_ == "dobj"):
+                return True
+            if head.pos_ == "VERB" or head.head is head:
+                return False
+            head = head.head
+        return False
+
+    def _base_verb(self, verb: Any) -> tuple[Pattern, Any | None] | None:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        for pattern in self.lexicon.candidates(lemma, particle):
-            frame = Frame.of(verb, pattern.then)
-            if matches(pattern, frame):
-                return pattern, frame
+        matcher = VerbMatcher(verb)
+        for pattern in self.lexicon.candidates(verb.lemma_.lower(), particle):
+            ok, complement = matcher.match(pattern)
+            if ok:
+                return pattern, complement
         return None
 
-    def _targets(self, frame: Frame, pattern: Pattern, actors: DocumentActors) -> list[Actor]:
-        hosts = [frame.verb] + ([frame.complement] if frame.complement is not None else [])
+    def _base_noun(self, noun: Any) -> Pattern | None:
+        for pattern in self.lexicon.candidates(noun.lemma_.lower(), _compound(noun), "noun"):
+            if matches_noun(pattern, noun):
+                return pattern
+        return None
+
+    def choose_verb(self, verb: Any) -> Choice | None:
+        base = self._base_verb(verb)
+        if base is None:
+            return None
+        pattern, complement = base
+        choice = Choice(pattern, verb, pattern.code, pattern.pattern_id, complement)
+        kind = GOVERNING_KIND.get(pattern.code[:2])
+        if complement is None and kind is not None and not pattern.objects:
+            refined = self._refine(choice, kind)
+            if refined is not None:
+                return refined
+        return choice
+
+    def _refine(self, choice: Choice, kind: str) -> Choice | None:
+        """Urge/demand/threaten/agree/refuse + a coded action → the parallel code ("urged X to withdraw" → 0256)."""
+        verb = choice.trigger
+        candidates = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX")]
+        candidates += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        candidates += syntax.preposition_objects(verb, NOUN_COMPLEMENT_PREPS)
+        kinds = ("intent", "threat") if kind == "intent" else (kind,)
+        for candidate in candidates:
+            if candidate.pos_ == "NOUN":
+                pattern = self._base_noun(candidate)
+            else:
+                base = self._base_verb(candidate)
+                pattern = base[0] if base else None
+            if pattern is None:
+                continue
+            for wanted in kinds:
+                code = self.lexicon.parallel(pattern.code, wanted)
+                if code is not None:
+                    entry = f"{choice.pattern.pattern_id}>{pattern.pattern_id}"
+                    return Choice(choice.pattern, verb, code, entry, candidate)
+        return None
+
+    def choose_noun(self, noun: Any) -> Choice | None:
+        head = noun.head
+        carrier = head if noun.dep_ == "dobj" and head.pos_ == "VERB" else None
+        for pattern in self.lexicon.candidates(noun.lemma_.lower(), _compound(noun), "noun"):
+            if not matches_noun(pattern, noun):
+                continue
+            light = carrier if carrier is not None and carrier.lemma_.lower() in pattern.light else None
+            if pattern.light_required and light is None:
+                continue
+            return Choice(pattern, noun, pattern.code, pattern.pattern_id, None, light)
+        return None
+
+    # --- roles -------------------------------------------------------------------------------
+
+    def _resolve_all(self, heads: list[Any], actors: DocumentActors) -> list[Actor]:
+        found: list[Actor] = []
+        for head in syntax.with_conjuncts(heads):
+            resolved = actors.resolve(head)
+            pronoun = head if head.pos_ == "PRON" else syntax.possessive_pronoun(head)
+            if not resolved and pronoun is not None:
+                for antecedent in syntax.pronoun_antecedents(pronoun):
+                    resolved.extend(actors.resolve(antecedent))
+            found.extend(resolved)
+        return found
+
+    def _sources(self, choice: Choice, actors: DocumentActors) -> list[Actor]:
+        if choice.pattern.kind == "noun" and choice.light is None:
+            noun = choice.trigger
+            found = actors.resolve(noun)
+            return found or self._resolve_all(syntax.preposition_objects(noun, AGENT_PREPS), actors)
+        return self._resolve_all(syntax.subject_heads(choice.governor), actors)
+
+    def _targets(self, choice: Choice, actors: DocumentActors, sources: list[Actor]) -> list[Actor]:
+        preps = choice.pattern.target_preps
+        if choice.pattern.kind == "noun":
+            hosts = [choice.trigger] + ([choice.light] if choice.light is not None else [])
+            heads = [h for host in hosts for h in syntax.preposition_objects(host, preps)]
+            return self._first_actors(heads, actors)
+        verb = choice.trigger
+        hosts = [verb] + ([choice.complement] if choice.complement is not None else [])
+        passive = syntax.is_passive(verb)
         for host in hosts:
-            for head in _with_conjuncts(frame.object_heads(host)):
-                found = actors.resolve(head)
-                if found:
-                    return found
-            for head in [c for c in host.children if c.dep_ in ("dative", "iobj")]:
-                found = actors.resolve(head)
-                if found:
-                    return found
+            heads = syntax.object_heads(host, host is verb and passive) if host.pos_ != "NOUN" else []
+            heads += [c for c in host.children if c.dep_ in ("dative", "iobj")]
+            found = self._first_actors(heads, actors)
+            if found:
+                return found
+        if choice.code[:2] != STATEMENT_ROOT:
+            hosts += [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ == "VERB" and c not in hosts]
         for host in hosts:
-            candidates = _preposition_objects(host, pattern.target_preps)
-            for obj in frame.object_heads(host):
-                candidates += _preposition_objects(obj, pattern.target_preps)
-            for head in _with_conjuncts(candidates):
-                found = actors.resolve(head)
-                if found:
-                    return found
+            candidates = syntax.preposition_objects(host, preps)
+            for obj in syntax.object_heads(host, host is verb and passive):
+                candidates += syntax.preposition_objects(obj, (*preps, "by"))
+            if host is not verb:
+                candidates += syntax.object_heads(host, False)
+            found = self._first_actors(candidates, actors)
+            if found:
+                return found
+        second = [o for c in candidates for o in syntax.preposition_objects(c, SECOND_HOP_PREPS)]
+        found = self._first_actors(second, actors)
+        if found:
+            return found
+        if choice.code[:2] == THREAT_ROOT:
+            found = self._resolve_all(syntax.condition_subjects(verb), actors)
+            if found:
+                return found
+        if int(choice.code[:2]) >= PLACE_TARGET_ROOT and not passive:
+            places = [h for host in hosts for h in syntax.preposition_objects(host, ("in",))]
+            places += [o for c in candidates for o in syntax.preposition_objects(c, ("in",))]
+            found = self._first_actors(places, actors)
+            if found:
+                return found
+        complement = choice.complement
+        if complement is not None and complement.pos_ in ("VERB", "AUX") and choice.code[:2] in ("02", "10"):
+            doers = self._resolve_all(syntax.subject_heads(complement), actors)
+            return [a for a in doers if all(a.code != s.code for s in sources)]
         return []
 
-    def _code_verb(
-        self, pattern: Pattern, frame: Frame, sent: Any, index: int, document: Document, actors: DocumentActors
-    ) -> list[Event]:
-        verb = frame.verb
-        sources: list[Actor] = []
-        for head in _with_conjuncts(_subject_heads(verb)):
-            sources.extend(actors.resolve(head))
-        targets = self._targets(frame, pattern, actors)
-        if not sources and not targets:
+    def _first_actors(self, heads: list[Any], actors: DocumentActors) -> list[Actor]:
+        for head in syntax.with_conjuncts(heads):
+            found = actors.resolve(head)
+            if found:
+                return self._resolve_all([head], actors)
+        return []
+
+    # --- events ------------------------------------------------------------------------------
+
+    def _code(self, choice: Choice, context: _Context) -> list[Event]:
+        actors = context.actors
+        start, end = _paragraph(choice.trigger)
+        sources = [a for a in self._sources(choice, actors) if start <= a.start and a.end <= end]
+        targets = [a for a in self._targets(choice, actors, sources) if start <= a.start and a.end <= end]
+        if not sources and (not targets or not self._may_lack_source(choice)):
             return []
-        cameo = self.lexicon.ontology[pattern.code]
-        trigger = TextSpan(verb.text, verb.idx, verb.idx + len(verb.text))
-        negated = is_negated(frame)
-        mode = modality(verb, sent)
+        governor = choice.governor
+        negated = syntax.negated([governor] + ([choice.complement] if choice.complement is not None else []))
+        if choice.pattern.kind == "noun" and choice.light is None:
+            mode = syntax.noun_modality(governor, context.sent)
+        else:
+            mode = syntax.modality(governor, context.sent, syntax.is_headline(governor))
+        if mode == "conditional" and choice.code[:2] in SPEECH_ACT_ROOTS and not syntax.in_condition(governor):
+            mode = "asserted"
+        events = self._events(choice.code, choice.entry, choice.trigger, sources, targets, negated, mode, context)
+        announced = mode in ("future", "conditional") and not syntax.in_condition(governor)
+        if negated:
+            code = self.lexicon.parallel(choice.code, "refuse") if announced else None
+            if code is not None:
+                entry = f"{choice.entry}+refuse"
+                events += self._events(code, entry, choice.trigger, sources, targets, False, "asserted", context)
+            return events
+        reporter = syntax.is_reported(governor)
+        if reporter is not None and syntax.obliged(governor):
+            code = self.lexicon.parallel(choice.code, "demand")
+            speakers = self._resolve_all(syntax.subject_heads(reporter), actors)
+            doers = [a for a in sources if all(a.code != s.code for s in speakers)]
+            if code is not None and speakers and doers:
+                entry = f"{choice.entry}+demand"
+                return events + self._events(code, entry, choice.trigger, speakers, doers, False, "asserted", context)
+        if announced:
+            for kind in ("intent", "threat"):
+                code = self.lexicon.parallel(choice.code, kind)
+                if code is not None:
+                    entry = f"{choice.entry}+{kind}"
+                    events += self._events(code, entry, choice.trigger, sources, targets, False, "asserted", context)
+                    break
+        return events
+
+    @staticmethod
+    def _may_lack_source(choice: Choice) -> bool:
+        """Only a finite or passive verb codes an event with a target and no source ("X was arrested");
+        "to assist the Afghan people", "consoling the survivors", "a meeting with him" do not."""
+        if choice.pattern.kind == "noun":
+            return choice.light is not None and not syntax.non_finite(choice.light)
+        verb = choice.trigger
+        return syntax.is_passive(verb) or not syntax.non_finite(verb)
+
+    def _events(
+        self,
+        code: str,
+        entry: str,
+        trigger_token: Any,
+        sources: list[Actor],
+        targets: list[Actor],
+        negated: bool,
+        mode: str,
+        context: _Context,
+    ) -> list[Event]:
+        cameo = self.lexicon.ontology[code]
+        pairs: list[tuple[Actor | None, Actor | None]] = []
+        if not targets and len(sources) > 1 and cameo.symmetric:
+            pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
+        else:
+            source_options: list[Actor | None] = list(sources) or [None]
+            target_options: list[Actor | None] = list(targets) or [None]
+            pairs = [(s, t) for s in source_options for t in target_options]
+        trigger = TextSpan(trigger_token.text, trigger_token.idx, trigger_token.idx + len(trigger_token.text))
+        document = context.document
         events = []
-        source_options: list[Actor | None] = list(sources) or [None]
-        target_options: list[Actor | None] = list(targets) or [None]
-        for source in source_options:
-            for target in target_options:
-                if (
-                    source is not None
-                    and target is not None
-                    and (source.start, source.code)
-                    == (
-                        target.start,
-                        target.code,
-                    )
-                ):
-                    continue
-                events.append(
-                    Event(
-                        event_id=event_id(document.doc_id, trigger.start, cameo.code, source, target),
-                        doc_id=document.doc_id,
-                        sentence=index,
-                        date=document.date,
-                        date_precision="reported" if document.date else None,
-                        date_text=None,
-                        source=source,
-                        target=target,
-                        cameo=cameo.code,
-                        cameo_root=cameo.root,
-                        quad_class=cameo.quad_class,
-                        goldstein=cameo.goldstein,
-                        plover=cameo.plover,
-                        trigger=trigger,
-                        negated=negated,
-                        modality=mode,
-                        evidence=sent.text,
-                        entry=pattern.pattern_id,
-                    )
+        for source, target in pairs:
+            if source is not None and target is not None and (source.start, source.code) == (target.start, target.code):
+                continue
+            events.append(
+                Event(
+                    event_id=event_id(document.doc_id, trigger.start, cameo.code, source, target),
+                    doc_id=document.doc_id,
+                    sentence=context.index,
+                    date=document.date,
+                    date_precision="reported" if document.date else None,
+                    date_text=None,
+                    source=source,
+                    target=target,
+                    cameo=cameo.code,
+                    cameo_root=cameo.root,
+                    quad_class=cameo.quad_class,
+                    goldstein=cameo.goldstein,
+                    plover=cameo.plover,
+                    trigger=trigger,
+                    negated=negated,
+                    modality=mode,
+                    evidence=context.sent.text,
+                    entry=entry,
                 )
+            )
         return events

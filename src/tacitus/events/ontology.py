@@ -19,6 +19,7 @@ class CameoCode:
     name: str
     goldstein: float
     plover: Plover | None
+    symmetric: bool = False
 
     @property
     def root(self) -> str:
@@ -47,7 +48,7 @@ def load_ontology() -> dict[str, CameoCode]:
     codes: dict[str, CameoCode] = {}
     entries = load_entries(package_data("cameo.yaml"))
     for entry in entries:
-        entry.check_keys({"code", "name", "goldstein", "plover"})
+        entry.check_keys({"code", "name", "goldstein", "plover", "symmetric"})
         code = entry.get_str("code")
         assert code is not None
         if not CAMEO_CODE.match(code):
@@ -66,7 +67,10 @@ def load_ontology() -> dict[str, CameoCode]:
             if isinstance(context, str):
                 context = [context]
             plover = Plover(raw["type"], raw.get("mode") or None, tuple(context) if context else None)
-        codes[code] = CameoCode(code, entry.get_str("name") or code, float(goldstein), plover)
+        symmetric = entry.fields.get("symmetric", False)
+        if not isinstance(symmetric, bool):
+            raise entry.fail(f"'symmetric' must be true or false, got {symmetric!r}")
+        codes[code] = CameoCode(code, entry.get_str("name") or code, float(goldstein), plover, symmetric)
     for entry in entries:
         code = str(entry.fields["code"])
         parent = code[:-1] if len(code) == 4 else code[:2]

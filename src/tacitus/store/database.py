@@ -9,12 +9,65 @@ from typing import Any
 
 import duckdb
 
+from tacitus.actors.learned import learned_row
+from tacitus.dedup.clusters import forget_documents, link_documents
 from tacitus.errors import Errors, TacitusError
-from tacitus.store.rows import document_row, event_record, event_row, quote_row
-from tacitus.store.schema import SCHEMA_VERSION, TABLES
-from tacitus.types import CodedDocument
+from tacitus.store.rows import document_row, event_record, event_row, quote_record, quote_row
+from tacitus.store.schema import ADDED_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS
+from tacitus.types import CodedDocument, Sighting
 
-CHILD_TABLES = ("events", "sentences", "quotes")
+CHILD_TABLES = ("events", "sentences", "quotes", "learned_actors")
+DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.6
+
+# The rows one document adds to each table, keyed by table name.
+DocumentRows = dict[str, list[dict[str, Any]]]
+
+
+def table_rows(coded: CodedDocument, model: str) -> DocumentRows:
+    """Everything one coded document adds to the store, as rows per table."""
+    return {
+        "documents": [document_row(coded, model)],
+        "sentences": [
+            {"doc_id": s.doc_id, "sentence": s.index, "start_char": s.start, "end_char": s.end, "text": s.text}
+            for s in coded.sentences
+        ],
+        "events": [event_row(e) for e in coded.events],
+        "quotes": [quote_row(q) for q in coded.quotes],
+        "learned_actors": [learned_row(item, coded.document.date) for item in coded.learned_actors],
+    }
+
+
+def sighting_row(sighting: Sighting) -> dict[str, Any]:
+    return {
+        "seen_id": sighting.seen_id,
+        "origin": sighting.origin,
+        "doc_id": sighting.doc_id,
+        "url": sighting.url,
+        "source": sighting.source,
+        "title": sighting.title,
+        "date": sighting.date,
+    }
+
+
+def _own_sighting(document: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "seen_id": document["doc_id"],
+        "origin": document["origin"],
+        "doc_id": document["doc_id"],
+        "url": document.get("url"),
+        "source": document.get("source"),
+        "title": document.get("title"),
+        "date": document.get("date"),
+    }
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    speaker: str | None = None
+    actor: str | None = None
+    doc_id: str | None = None
+    kind: str | None = None
+    limit: int | None = None
 
 
 @dataclass(frozen=True)
@@ -27,6 +80,20 @@ class EventFilter:
     doc_id: str | None = None
     include_all: bool = False
     limit: int | None = None
+    near: tuple[float, float] | None = None
+    radius_km: float = 50.0
+    location_country: str | None = None
+
+
+def _near_clause(lat: float, lon: float, radius_km: float) -> tuple[str, list[Any]]:
+    """Events whose location lies within `radius_km` of a point (great-circle distance)."""
+    event_lat = "TRY_CAST(json_extract_string(location, '$.lat') AS DOUBLE)"
+    event_lon = "TRY_CAST(json_extract_string(location, '$.lon') AS DOUBLE)"
+    distance = (
+        f"2 * 6371.0088 * asin(sqrt(pow(sin(radians({event_lat} - ?) / 2), 2) + "
+        f"cos(radians(?)) * cos(radians({event_lat})) * pow(sin(radians({event_lon} - ?) / 2), 2)))"
+    )
+    return f"({event_lat} IS NOT NULL AND {distance} <= ?)", [lat, lat, lon, radius_km]
 
 
 def _actor_clause(prefix: str, value: str) -> tuple[str, list[Any]]:
@@ -71,6 +138,10 @@ class Store:
     def _create(self) -> None:
         for ddl in TABLES.values():
             self.con.execute(ddl)
+        for table, column, kind in ADDED_COLUMNS:
+            self.con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
+        for ddl in (*INDEXES.values(), *VIEWS.values()):
+            self.con.execute(ddl)
         self.con.execute(
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING", [str(SCHEMA_VERSION)]
         )
@@ -82,38 +153,87 @@ class Store:
         rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()
         return {row[0] for row in rows}
 
-    def write(self, batch: Sequence[CodedDocument], model: str, replace: bool = False) -> int:
+    def canonical_ids(self, content_hashes: Iterable[str]) -> dict[str, str]:
+        """For each clean-text hash already stored, the doc_id of the document that holds it."""
+        hashes = list(content_hashes)
+        if not hashes:
+            return {}
+        rows = self.con.execute(
+            "SELECT content_hash, min(doc_id) FROM documents WHERE content_hash IN (SELECT unnest(?)) "
+            "GROUP BY content_hash",
+            [hashes],
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}
+
+    def _without_copies(self, documents: list[DocumentRows]) -> tuple[list[DocumentRows], list[dict[str, Any]]]:
+        """Documents whose clean text is stored (or earlier in the batch) under another id become sightings."""
+        owners = self.canonical_ids({rows["documents"][0]["content_hash"] for rows in documents})
+        kept: list[DocumentRows] = []
+        copies: list[dict[str, Any]] = []
+        for rows in documents:
+            document = rows["documents"][0]
+            owner = owners.setdefault(document["content_hash"], document["doc_id"])
+            if owner == document["doc_id"]:
+                kept.append(rows)
+            else:
+                copies.append({**_own_sighting(document), "doc_id": owner})
+        return kept, copies
+
+    def write(
+        self,
+        batch: Sequence[CodedDocument],
+        model: str,
+        replace: bool = False,
+        sightings: Sequence[Sighting] = (),
+        near_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+    ) -> int:
         """Store a batch in one transaction; documents already stored are skipped unless `replace`."""
+        return self.write_rows(
+            [table_rows(coded, model) for coded in batch], replace, [sighting_row(s) for s in sightings], near_threshold
+        )
+
+    def write_rows(
+        self,
+        documents: Sequence[DocumentRows],
+        replace: bool = False,
+        sightings: Sequence[dict[str, Any]] = (),
+        near_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+    ) -> int:
+        """Store the rows of a batch of documents, their sightings and near-duplicate links in one transaction."""
         import pyarrow as pa
 
-        if not batch:
+        if not documents and not sightings:
             return 0
-        ids = [coded.document.doc_id for coded in batch]
+        ids = [rows["documents"][0]["doc_id"] for rows in documents]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            if replace:
+            if replace and ids:
                 for table in (*CHILD_TABLES, "documents"):
                     self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
-                fresh = list(batch)
+                forget_documents(self.con, ids)
+                fresh = list(documents)
             else:
                 stored = self.known(ids)
-                fresh = [coded for coded in batch if coded.document.doc_id not in stored]
-            tables = {
-                "documents": [document_row(coded, model) for coded in fresh],
-                "sentences": [
-                    {"doc_id": s.doc_id, "sentence": s.index, "start_char": s.start, "end_char": s.end, "text": s.text}
-                    for coded in fresh
-                    for s in coded.sentences
-                ],
-                "events": [event_row(e) for coded in fresh for e in coded.events],
-                "quotes": [quote_row(q) for coded in fresh for q in coded.quotes],
-            }
-            for table, rows in tables.items():
-                if rows:
-                    arrow = pa.Table.from_pylist(rows)
+                unknown = [rows for rows in documents if rows["documents"][0]["doc_id"] not in stored]
+                fresh, copies = self._without_copies(unknown)
+                sightings = [*sightings, *copies]
+            tables: dict[str, list[dict[str, Any]]] = {}
+            for rows in fresh:
+                for table, table_rows_ in rows.items():
+                    tables.setdefault(table, []).extend(table_rows_)
+            for table, rows_ in tables.items():
+                if rows_:
+                    arrow = pa.Table.from_pylist(rows_)
                     self.con.register("incoming", arrow)
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
                     self.con.unregister("incoming")
+            new_documents = [rows["documents"][0] for rows in fresh]
+            seen = [_own_sighting(document) for document in new_documents] + list(sightings)
+            if seen:
+                self.con.register("incoming", pa.Table.from_pylist(seen))
+                self.con.execute("INSERT OR IGNORE INTO document_sightings BY NAME SELECT DISTINCT * FROM incoming")
+                self.con.unregister("incoming")
+            link_documents(self.con, [(d["doc_id"], d["clean_text"]) for d in new_documents], near_threshold)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -138,14 +258,21 @@ class Store:
             clauses.append("starts_with(cameo, ?)")
             params.append(where.code)
         if where.since:
-            clauses.append("date >= ?")
+            clauses.append("coalesce(date_start, date) >= ?")
             params.append(where.since)
         if where.until:
-            clauses.append("date <= ? || '~'")
+            clauses.append("coalesce(date_start, date) <= ? || '~'")
             params.append(where.until)
         if where.doc_id:
             clauses.append("doc_id = ?")
             params.append(where.doc_id)
+        if where.near:
+            near_sql, near_params = _near_clause(*where.near, where.radius_km)
+            clauses.append(near_sql)
+            params += near_params
+        if where.location_country:
+            clauses.append("json_extract_string(location, '$.country') = ?")
+            params.append(where.location_country)
         if not where.include_all:
             clauses.append("NOT negated AND modality = 'asserted'")
         sql = "SELECT * FROM events"
@@ -158,6 +285,42 @@ class Store:
         cursor = self.con.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [event_record(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+    def quotes(self, where: QuoteFilter) -> list[dict[str, Any]]:
+        """Stored quotes as documented JSON records, in document and text order."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if where.speaker:
+            clauses.append("contains(lower(speaker_text), lower(?))")
+            params.append(where.speaker)
+        if where.actor:
+            clauses.append("(speaker_country = ? OR speaker_code = ?)")
+            params += [where.actor, where.actor]
+        if where.doc_id:
+            clauses.append("doc_id = ?")
+            params.append(where.doc_id)
+        if where.kind:
+            clauses.append("kind = ?")
+            params.append(where.kind)
+        sql = "SELECT * FROM quotes"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY doc_id, start_char, end_char, quote_id"
+        if where.limit:
+            sql += " LIMIT ?"
+            params.append(where.limit)
+        cursor = self.con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [quote_record(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+    def event_row(self, event_id: str) -> dict[str, Any]:
+        """One stored event as its database row (with the lexicon entry and actor KB entries)."""
+        cursor = self.con.execute("SELECT * FROM events WHERE event_id = ?", [event_id])
+        names = [d[0] for d in cursor.description]
+        row = cursor.fetchone()
+        if row is None:
+            raise TacitusError(Errors.E182, event_id=event_id, path=self.path)
+        return dict(zip(names, row, strict=True))
 
     def resolve_doc_id(self, prefix: str) -> str:
         rows = self.con.execute(

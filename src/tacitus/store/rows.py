@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tacitus.store.schema import ACTOR_COLUMNS
+from tacitus.timex.values import first_day
 from tacitus.types import Actor, CodedDocument, Event, Quote
 
 
@@ -44,6 +45,12 @@ def document_row(coded: CodedDocument, model: str) -> dict[str, Any]:
     }
 
 
+def _first_day_text(value: str | None) -> str | None:
+    """The first day of the event's date, so that weeks, months and years sort among days."""
+    day = first_day(value)
+    return day.isoformat() if day else None
+
+
 def event_row(event: Event) -> dict[str, Any]:
     row: dict[str, Any] = {
         "event_id": event.event_id,
@@ -52,6 +59,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "date": event.date,
         "date_precision": event.date_precision,
         "date_text": event.date_text,
+        "date_start": _first_day_text(event.date),
         "cameo": event.cameo,
         "cameo_root": event.cameo_root,
         "quad_class": event.quad_class,
@@ -67,6 +75,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "modality": event.modality,
         "evidence": event.evidence,
         "entry": event.entry,
+        "quote_id": event.quote_id,
     }
     row.update(_actor_columns("source", event.source))
     row.update(_actor_columns("target", event.target))
@@ -107,7 +116,7 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
     plover = None
     if row.get("plover_type"):
         plover = {"type": row["plover_type"], "mode": row["plover_mode"], "context": row["plover_context"]}
-    return {
+    record = {
         "event_id": row["event_id"],
         "doc_id": row["doc_id"],
         "sentence": row["sentence"],
@@ -126,4 +135,27 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
         "negated": row["negated"],
         "modality": row["modality"],
         "evidence": row["evidence"],
+    }
+    if row.get("quote_id"):
+        record["quote_id"] = row["quote_id"]
+    return record
+
+
+def quote_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored quote row as the documented JSON quote record."""
+    speaker = _actor_record(row, "speaker")
+    if speaker is not None:
+        speaker.pop("code", None)
+    cue = None
+    if row.get("cue_text") is not None:
+        cue = {"text": row["cue_text"], "start": row["cue_start"], "end": row["cue_end"]}
+    return {
+        "quote_id": row["quote_id"],
+        "doc_id": row["doc_id"],
+        "text": row["text"],
+        "start": row["start_char"],
+        "end": row["end_char"],
+        "kind": row["kind"],
+        "speaker": speaker,
+        "cue": cue,
     }

@@ -1,0 +1,30 @@
+"""`tacitus explain EVENT_ID`: why an event was coded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from tacitus.cli.common import ConfigOption, report_errors, settings_from
+from tacitus.events.explain import explain
+from tacitus.events.lexicon import load_lexicon
+from tacitus.parse import load_model
+from tacitus.store import open_store
+
+
+@report_errors
+def command(
+    event_id: str = typer.Argument(..., help="Event id (from `tacitus events --format jsonl`)."),
+    db: Path | None = typer.Option(None, "--db", help="DuckDB file to read (default: tacitus.duckdb)."),
+    config: Path | None = ConfigOption,
+) -> None:
+    """Show the lexicon patterns (with file:line), trigger, parse paths and actor entries of an event."""
+    settings = settings_from(config, db=str(db) if db else None)
+    with open_store(settings.db, read_only=True) as store:
+        row = store.event_row(event_id)
+        document = store.document(row["doc_id"])
+    lexicon = load_lexicon(settings.extra_lexicons)
+    explanation = explain(row, document["clean_text"], load_model(settings.model), lexicon)
+    for line in explanation.lines():
+        typer.echo(line)

@@ -1,0 +1,193 @@
+"""Stage: place mentions → gazetteer entries, and each event's location."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from tacitus.actors import DocumentActors
+from tacitus.places.disambiguate import Context, resolve_mentions
+from tacitus.places.gazetteer import Gazetteer
+from tacitus.places.mentions import MOTION_VERBS, PlaceMention, find_dateline, find_mentions
+from tacitus.places.names import name_key
+from tacitus.types import Document, Event
+
+ACTOR_WEIGHT = 1.0
+VERB_POS = {"VERB", "AUX"}
+REPORTED_DEPS = {"ccomp", "parataxis"}
+SITE_LABELS = {"FAC"}
+RECIPIENT_PREPS = {"to", "from", "toward", "towards", "between", "on", "over"}
+
+
+@dataclasses.dataclass
+class DocumentPlaces:
+    """The place mentions of one document, resolved, and its dateline."""
+
+    mentions: list[PlaceMention]
+    dateline: PlaceMention | None
+
+
+def location_record(mention: PlaceMention, basis: str) -> dict[str, Any]:
+    """The event record's `location`: the mention and, when resolved, its gazetteer entry."""
+    place = mention.place
+    return {
+        "text": mention.text,
+        "name": place.name if place else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "lat": round(place.lat, 5) if place else None,
+        "lon": round(place.lon, 5) if place else None,
+        "geonameid": place.geonameid if place else None,
+        "start": mention.start,
+        "end": mention.end,
+        "precision": place.precision if place else None,
+        "confidence": mention.confidence,
+        "basis": basis,
+    }
+
+
+def _governing_verb(token: Any) -> Any | None:
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in VERB_POS:
+            return token
+    return token if token.pos_ in VERB_POS else None
+
+
+def can_locate(mention: PlaceMention, doc: Any) -> bool:
+    """Whether a mention may be where an event happened (not an actor, not a bare qualifier)."""
+    if mention.qualifies or mention.head is None:
+        return False
+    if mention.role == "object":
+        if mention.label in SITE_LABELS:
+            return True
+        verb = _governing_verb(doc[mention.head])
+        return verb is not None and verb.lemma_.lower() in MOTION_VERBS
+    if mention.role != "place":
+        return False
+    return mention.place is not None or mention.label is not None or mention.feature is not None
+
+
+def _reported(token: Any, trigger: Any) -> bool:
+    """Whether a token sits in speech or a clause reported by the trigger ("said … in Raqqa")."""
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.dep_ in REPORTED_DEPS:
+            return True
+        token = token.head
+    return False
+
+
+def _recipient(mention: PlaceMention, event: Event, trigger: Any | None) -> bool:
+    """The event's own source or target named after "to", "from" … ("protested to China") is not its place."""
+    if trigger is None or mention.head is None:
+        return False
+    prep = trigger.doc[mention.head].head
+    if prep.lower_ not in RECIPIENT_PREPS:
+        return False
+    return any(
+        actor is not None and mention.start < actor.end and actor.start < mention.end
+        for actor in (event.source, event.target)
+    )
+
+
+class PlaceResolver:
+    """Resolves place mentions against the offline gazetteer and sets each event's location."""
+
+    name = "places"
+
+    def __init__(self, min_population: int = 500, cache_dir: str | Path | None = None) -> None:
+        self.min_population = min_population
+        self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.gazetteer: Gazetteer | None = None
+        self._capitals: tuple[int, set[str]] = (0, set())
+
+    def setup(self) -> None:
+        if self.gazetteer is None:
+            self.gazetteer = Gazetteer.open(self.min_population, self.cache_dir)
+
+    def _capital_names(self, actors: DocumentActors) -> set[str]:
+        knowledge = actors.knowledge
+        if self._capitals[0] != id(knowledge):
+            names = {name_key(name) for name, ref in knowledge.names.items() if ref.role == "capital"}
+            self._capitals = (id(knowledge), names)
+        return self._capitals[1]
+
+    def _context(self, doc: Any, actors: DocumentActors, events: list[Event]) -> Context:
+        context = Context(capital_names=self._capital_names(actors))
+        seen: set[tuple[int, int]] = set()
+        sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
+        for ref, start, end in actors.names.values():
+            if (start, end) in seen or ref.entry.country is None:
+                continue
+            seen.add((start, end))
+            key = name_key(doc[start:end].text)
+            context.add(key, ref.entry.country, None, ACTOR_WEIGHT, sentence_of.get(start))
+        for event in events:
+            for actor in (event.source, event.target):
+                if actor is not None and actor.country and actor.entry is None:
+                    context.add(name_key(actor.text), actor.country, None, ACTOR_WEIGHT / 2, event.sentence)
+        return context
+
+    def places(self, doc: Any, actors: DocumentActors, events: list[Event] | None = None) -> DocumentPlaces:
+        """Every place mention of a parsed document, resolved where the gazetteer knows it."""
+        self.setup()
+        assert self.gazetteer is not None
+        mentions = find_mentions(doc)
+        dateline = find_dateline(doc.text)
+        resolve_mentions(self.gazetteer, mentions, self._context(doc, actors, events or []), dateline)
+        mentions = [
+            m
+            for m in mentions
+            if (m.place is not None or m.label is not None or m.feature is not None)
+            and not (dateline is not None and m.start < dateline.end and dateline.start < m.end)
+        ]
+        if dateline is not None and dateline.place is None:
+            dateline = None
+        return DocumentPlaces(mentions, dateline)
+
+    def __call__(self, doc: Any, document: Document, actors: DocumentActors, events: list[Event]) -> list[Event]:
+        """The events with `location` set where the text or the dateline gives one."""
+        if not events:
+            return events
+        found = self.places(doc, actors, events)
+        by_sentence: dict[int, list[PlaceMention]] = {}
+        for mention in found.mentions:
+            if mention.sentence is not None and can_locate(mention, doc):
+                by_sentence.setdefault(mention.sentence, []).append(mention)
+        starts = {token.idx: token for token in doc}
+        located = []
+        for event in events:
+            record = self._locate(event, starts.get(event.trigger.start), by_sentence, found.dateline)
+            located.append(dataclasses.replace(event, location=record) if record else event)
+        return located
+
+    def _locate(
+        self,
+        event: Event,
+        trigger: Any | None,
+        by_sentence: dict[int, list[PlaceMention]],
+        dateline: PlaceMention | None,
+    ) -> dict[str, Any] | None:
+        options = [m for m in by_sentence.get(event.sentence, []) if not _recipient(m, event, trigger)]
+        if trigger is not None and options:
+            subtree = {token.i for token in trigger.subtree}
+
+            def rank(mention: PlaceMention) -> tuple[int, int, int]:
+                head = trigger.doc[mention.head]
+                governor = _governing_verb(head)
+                if governor is not None and governor.i == trigger.i:
+                    tier = 0
+                elif mention.head in subtree and not _reported(head, trigger):
+                    tier = 1
+                else:
+                    tier = 2
+                return tier, int(mention.place is None), abs(mention.head - trigger.i) if mention.head else 0
+
+            best = min(options, key=rank)
+            return location_record(best, "clause" if rank(best)[0] < 2 else "sentence")
+        if options:
+            return location_record(options[0], "sentence")
+        if dateline is not None:
+            return location_record(dateline, "dateline")
+        return None

@@ -1,0 +1,53 @@
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tacitus.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def coded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("explain")
+    article = folder / "note.txt"
+    article.write_text(
+        "Border talks\n\nEgypt urged Ethiopia to withdraw its troops from the border on Monday.\n", encoding="utf-8"
+    )
+    db = folder / "events.duckdb"
+    result = runner.invoke(app, ["code", str(article), "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    return db
+
+
+@pytest.mark.slow
+def test_explain_shows_pattern_place_trigger_paths_and_actor_entries(coded_db: Path) -> None:
+    listed = runner.invoke(app, ["events", "--db", str(coded_db), "--format", "jsonl"])
+    records = [json.loads(line) for line in listed.stdout.splitlines()]
+    appeal = next(r for r in records if r["cameo"] == "0256")
+    result = runner.invoke(app, ["explain", appeal["event_id"], "--db", str(coded_db)])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "0256 Appeal for de-escalation of military engagement" in out
+    assert "pattern: urge-deescalate (verb 'urge', then [" in out and "verbs.yaml:" in out
+    assert "trigger: 'urged'" in out
+    assert "source path: urged ↓nsubj:Egypt" in out
+    assert "target path: urged ↓dobj:Ethiopia" in out
+    assert "countries.yaml:" in out
+
+
+def test_explain_unknown_event_is_one_line_error(coded_db: Path) -> None:
+    result = runner.invoke(app, ["explain", "0000", "--db", str(coded_db)])
+    assert result.exit_code == 2
+    assert "E182" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_combined_entries_name_every_pattern_and_how_they_combined() -> None:
+    from tacitus.events.explain import entry_patterns
+    from tacitus.events.lexicon import load_lexicon
+
+    patterns, how = entry_patterns("urge>withdraw-troop+intent", load_lexicon())
+    assert [p.pattern_id for p in patterns] == ["urge", "withdraw-troop"]
+    assert how is not None and "parallel" in how and "intent" in how
