@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -54,4 +55,35 @@ class Parser:
         self.nlp.max_length = max(self.nlp.max_length, 3_000_000)
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Any]:
-        yield from self.nlp.pipe(texts, batch_size=self.batch_size)
+        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+            index_sentences(doc)
+            yield doc
+
+
+TEXT_KEY = "tacitus.text"
+
+
+def doc_text(doc: Any) -> str:
+    """The document's text; spaCy joins every token again on each `doc.text`, so keep it once."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return str(text)
+
+
+def index_sentences(doc: Any) -> None:
+    """Answer `doc.sents`, `span.sent` and `token.sent` from one pass over the parse.
+
+    Without this, spaCy checks the whole document for sentence boundaries on every call,
+    which makes per-token sentence look-ups quadratic in the document's length.
+    """
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+
+    def sentence_at(position: int) -> Any:
+        return sentences[max(0, bisect_right(starts, position) - 1)]
+
+    doc.user_hooks["sents"] = lambda _doc: iter(sentences)
+    doc.user_span_hooks["sent"] = lambda span: sentence_at(span.start)
+    doc.user_token_hooks["sent"] = lambda token: sentence_at(token.i)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 from tacitus.actors.resolve import DocumentActors
 from tacitus.events import syntax
 from tacitus.events.lexicon import GOVERNING_KIND, Lexicon, Pattern, load_lexicon
+from tacitus.events.records import EventEvidence, make_event
+from tacitus.parse import doc_text
 from tacitus.types import Actor, Document, Event, Sentence, TextSpan
 
 HEADLINE_TRIGGER_POS = {"NOUN", "PROPN"}
@@ -61,7 +62,7 @@ def _complement(verb: Any, then: frozenset[str]) -> Any | None:
 def _paragraph(token: Any) -> tuple[int, int]:
     """Character bounds of the paragraph (or headline line) holding the token: a parse that runs a
     headline into the first sentence must not take actors across the blank line."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n\n", 0, token.idx)
     end = text.find("\n\n", token.idx)
     return (start + 2 if start >= 0 else 0), (end if end >= 0 else len(text))
@@ -157,13 +158,6 @@ def matches_noun(pattern: Pattern, noun: Any) -> bool:
         if not any(_head_words(h) & pattern.objects for h in heads):
             return False
     return True
-
-
-def event_id(doc_id: str, trigger_start: int, code: str, source: Actor | None, target: Actor | None) -> str:
-    source_key = f"{source.start}:{source.code}" if source else ""
-    target_key = f"{target.start}:{target.code}" if target else ""
-    key = f"{doc_id}|{trigger_start}|{code}|{source_key}|{target_key}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -463,26 +457,6 @@ class EventCoder:
         for source, target in pairs:
             if source is not None and target is not None and (source.start, source.code) == (target.start, target.code):
                 continue
-            events.append(
-                Event(
-                    event_id=event_id(document.doc_id, trigger.start, cameo.code, source, target),
-                    doc_id=document.doc_id,
-                    sentence=context.index,
-                    date=document.date,
-                    date_precision="reported" if document.date else None,
-                    date_text=None,
-                    source=source,
-                    target=target,
-                    cameo=cameo.code,
-                    cameo_root=cameo.root,
-                    quad_class=cameo.quad_class,
-                    goldstein=cameo.goldstein,
-                    plover=cameo.plover,
-                    trigger=trigger,
-                    negated=negated,
-                    modality=mode,
-                    evidence=context.sent.text,
-                    entry=entry,
-                )
-            )
+            evidence = EventEvidence(document, context.index, context.sent.text, trigger, negated, mode, entry)
+            events.append(make_event(cameo, source, target, evidence))
         return events

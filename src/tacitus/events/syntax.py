@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from tacitus.parse import doc_text
+
 SUBJECT_DEPS = {"nsubj"}
 OBJECT_DEPS = {"dobj"}
 PREP_DEPS = {"prep", "agent", "dative"}
@@ -251,7 +253,7 @@ def is_question(sentence: Any) -> bool:
 
 def is_headline(token: Any) -> bool:
     """The token stands on a short line of its own without closing punctuation: headline style."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start : end if end >= 0 else len(text)].strip()

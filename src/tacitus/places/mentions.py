@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from tacitus.parse import doc_text
 from tacitus.places.gazetteer import Place
 from tacitus.places.names import name_key
 
@@ -226,7 +227,7 @@ def find_mentions(doc: Any) -> list[PlaceMention]:
 
 def _link_qualifiers(doc: Any, mentions: list[PlaceMention]) -> None:
     """ "Akcakale, Turkey" and "El Paso, Texas": the second name qualifies the first."""
-    text = doc.text
+    text = doc_text(doc)
     for first, second in itertools.pairwise(mentions):
         between = text[first.end : second.start]
         if between.strip() == "," and len(between) <= 3:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tacitus.actors import DocumentActors
+from tacitus.parse import doc_text
 from tacitus.places.disambiguate import Context, resolve_mentions
 from tacitus.places.gazetteer import Gazetteer
 from tacitus.places.mentions import MOTION_VERBS, PlaceMention, find_dateline, find_mentions
@@ -134,7 +135,7 @@ class PlaceResolver:
         self.setup()
         assert self.gazetteer is not None
         mentions = find_mentions(doc)
-        dateline = find_dateline(doc.text)
+        dateline = find_dateline(doc_text(doc))
         resolve_mentions(self.gazetteer, mentions, self._context(doc, actors, events or []), dateline)
         mentions = [
             m

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tacitus.actors.resolve import DocumentActors
+from tacitus.parse import doc_text
 from tacitus.quotes.cues import Cue, CueLexicon, load_cues
 from tacitus.quotes.marks import QUOTE_CHARS, Segment, find_segments
 from tacitus.quotes.speakers import Speakers, subject_of
@@ -58,7 +59,7 @@ class _Finder:
 
     def __init__(self, doc: Any, lexicon: CueLexicon, actors: DocumentActors) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
         self.lexicon = lexicon
         self.speakers = Speakers(actors)
         self.token_starts = [token.idx for token in doc]
@@ -427,7 +428,7 @@ class QuoteFinder:
         return _Finder(doc, self.lexicon, actors).run()
 
     def __call__(self, doc: Any, document: Document, actors: DocumentActors) -> list[Quote]:
-        text = doc.text
+        text = doc_text(doc)
         quotes: dict[str, Quote] = {}
         for attribution in self.attributions(doc, actors):
             quote = attribution.quote(document.doc_id, text)

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from tacitus.events.coder import event_id
 from tacitus.events.ontology import load_ontology
+from tacitus.events.records import EventEvidence, event_id, make_event
 from tacitus.events.syntax import modality
 from tacitus.quotes.cues import STATEMENT_CODE, CueLexicon, load_cues
 from tacitus.types import Actor, Document, Event, Quote, TextSpan
@@ -141,24 +141,6 @@ def _statement(quote: Quote, doc: Any, document: Document, sentences: _SentenceI
     negated = cue_token is not None and any(c.dep_ == "neg" for c in cue_token.children)
     mode = modality(cue_token, sentence) if cue_token is not None else "asserted"
     source = quote.speaker
-    return Event(
-        event_id=event_id(document.doc_id, trigger.start, code.code, source, None),
-        doc_id=document.doc_id,
-        sentence=index,
-        date=document.date,
-        date_precision="reported" if document.date else None,
-        date_text=None,
-        source=source,
-        target=None,
-        cameo=code.code,
-        cameo_root=code.root,
-        quad_class=code.quad_class,
-        goldstein=code.goldstein,
-        plover=code.plover,
-        trigger=trigger,
-        negated=negated,
-        modality=mode,
-        evidence=sentence.text,
-        entry=f"quote:{entry.where}" if entry is not None else "quote",
-        quote_id=quote.quote_id,
-    )
+    entry_name = f"quote:{entry.where}" if entry is not None else "quote"
+    evidence = EventEvidence(document, index, sentence.text, trigger, negated, mode, entry_name)
+    return make_event(code, source, None, evidence, quote_id=quote.quote_id)

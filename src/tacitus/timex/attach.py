@@ -16,6 +16,7 @@ import dataclasses
 from datetime import date
 from typing import Any
 
+from tacitus.parse import doc_text
 from tacitus.timex.tagger import governing_verb, parse_anchor
 from tacitus.types import Event, Timex
 
@@ -75,7 +76,7 @@ class TimeIndex:
 
     def paragraph_lead(self, sentence: Any) -> Any | None:
         """The first sentence of the paragraph holding `sentence`, if it comes before it."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
         if paragraph_start >= sentence.start_char:
             return None

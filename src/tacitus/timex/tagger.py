@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from tacitus.errors import Errors, TacitusError
+from tacitus.parse import doc_text
 from tacitus.timex import calendar as cal
 from tacitus.timex.absolute import ABSOLUTE_RULES
 from tacitus.timex.base import Context, Resolution, Rule
@@ -89,7 +90,7 @@ class TimeTagger:
         """Time expressions in `doc` (a spaCy Doc, or plain text: then tense is unknown), in text order."""
         if not self.rules:
             self.setup()
-        text: str = doc if isinstance(doc, str) else doc.text
+        text: str = doc if isinstance(doc, str) else doc_text(doc)
         parsed = None if isinstance(doc, str) else doc
         anchor_date = parse_anchor(anchor)
         candidates: list[tuple[int, int, int, Rule, re.Match[str]]] = []
