@@ -87,7 +87,7 @@ class VerbFacts:
 
     @staticmethod
     def of(host: Any, verb: Any, extra_hosts: tuple[Any, ...] = ()) -> VerbFacts:
-        passive = host is verb and syntax.is_passive(verb)
+        passive = host == verb and syntax.is_passive(verb)
         hosts = [verb, *(c for c in verb.children if c.dep_ in ("prt", "dobj")), *extra_hosts]
         preps = {c.lower_ for h in hosts for c in h.children if c.dep_ in syntax.PREP_DEPS}
         objects: set[str] = set()
@@ -239,9 +239,9 @@ class EventCoder:
     def _under_fired_verb(token: Any, fired: set[int], announcing: set[int]) -> bool:
         head = token.head
         for _ in range(4):
-            if head.i in fired and not (head.i in announcing and token.head is head and token.dep_ == "dobj"):
+            if head.i in fired and not (head.i in announcing and token.head == head and token.dep_ == "dobj"):
                 return True
-            if head.pos_ == "VERB" or head.head is head:
+            if head.pos_ == "VERB" or head.head == head:
                 return False
             head = head.head
         return False
@@ -338,7 +338,7 @@ class EventCoder:
         hosts = [verb] + ([choice.complement] if choice.complement is not None else [])
         passive = syntax.is_passive(verb)
         for host in hosts:
-            heads = syntax.object_heads(host, host is verb and passive) if host.pos_ != "NOUN" else []
+            heads = syntax.object_heads(host, host == verb and passive) if host.pos_ != "NOUN" else []
             heads += [c for c in host.children if c.dep_ in ("dative", "iobj")]
             found = self._first_actors(heads, actors)
             if found:
@@ -347,9 +347,9 @@ class EventCoder:
             hosts += [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ == "VERB" and c not in hosts]
         for host in hosts:
             candidates = syntax.preposition_objects(host, preps)
-            for obj in syntax.object_heads(host, host is verb and passive):
+            for obj in syntax.object_heads(host, host == verb and passive):
                 candidates += syntax.preposition_objects(obj, (*preps, "by"))
-            if host is not verb:
+            if host != verb:
                 candidates += syntax.object_heads(host, False)
             found = self._first_actors(candidates, actors)
             if found:

@@ -75,7 +75,7 @@ def in_background(noun: Any) -> bool:
     token = noun
     for _ in range(4):
         head = token.head
-        if head is token:
+        if head == token:
             return False
         if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPS:
             return True
@@ -112,7 +112,7 @@ def subject_heads(verb: Any, depth: int = 0) -> list[Any]:
     if passive:
         return []
     head = verb.head
-    if head is verb:
+    if head == verb:
         return []
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
@@ -143,10 +143,10 @@ def pronoun_antecedents(pronoun: Any) -> list[Any]:
     if pronoun.lower_ not in PERSONAL_PRONOUNS and pronoun.lower_ not in POSSESSIVE_PRONOUNS:
         return []
     token = pronoun.head
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
         token = token.head
     for _ in range(5):
-        if token.dep_ not in CLAUSE_DEPS or token.head is token:
+        if token.dep_ not in CLAUSE_DEPS or token.head == token:
             return []
         token = token.head
         found = [h for h in subject_heads(token) if h.pos_ != "PRON"]
@@ -167,7 +167,7 @@ def with_conjuncts(heads: list[Any]) -> list[Any]:
 def auxiliaries(verb: Any, depth: int = 0) -> set[str]:
     """Auxiliaries of the verb and of the verbs and adjectives it depends on ("must be ready to mediate")."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if depth < 4 and verb.dep_ in ("conj", "xcomp", "acomp") and verb.head is not verb:
+    if depth < 4 and verb.dep_ in ("conj", "xcomp", "acomp") and verb.head != verb:
         auxes |= auxiliaries(verb.head, depth + 1)
     return auxes
 
@@ -194,7 +194,7 @@ def in_condition(verb: Any) -> bool:
     for _ in range(5):
         if _is_condition_clause(token):
             return True
-        if token.head is token or token.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
+        if token.head == token or token.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
             return False
         token = token.head
     return False
@@ -206,7 +206,7 @@ def has_condition(verb: Any) -> bool:
     for _ in range(4):
         if any(_is_condition_clause(c) for c in token.children):
             return True
-        if token.head is token or token.dep_ not in ("conj", "xcomp"):
+        if token.head == token or token.dep_ not in ("conj", "xcomp"):
             return False
         token = token.head
     return False
@@ -216,7 +216,7 @@ def is_reported(verb: Any) -> Any | None:
     """The reporting verb whose content clause holds `verb` ("Iraq said it would …"), if any."""
     token = verb
     for _ in range(4):
-        if token.head is token:
+        if token.head == token:
             return None
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_LEMMAS:
             return token.head
@@ -230,7 +230,7 @@ def is_purpose(verb: Any) -> bool:
     """ "… to mediate", "… to protest": an infinitive of purpose, as real as the action it serves."""
     return (
         verb.dep_ == "advcl"
-        and verb.head is not verb
+        and verb.head != verb
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
@@ -239,7 +239,7 @@ def intended(verb: Any) -> bool:
     """An infinitive under ready/willing/plan to …: the action is intended, not done."""
     token = verb
     for _ in range(3):
-        if token.dep_ != "xcomp" or token.head is token:
+        if token.dep_ != "xcomp" or token.head == token:
             return False
         if token.head.lemma_.lower() in INTENT_HEADS:
             return True
@@ -292,13 +292,13 @@ def obliged(verb: Any) -> bool:
     if auxes & OBLIGATION_AUX:
         return True
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need") and head is not verb
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need") and head != verb
 
 
 def negated(tokens: Iterable[Any]) -> bool:
     """A negation on the verb, or the verb is what someone failed to do ("failed to reach agreement")."""
     listed = list(tokens)
-    governing = [t.head for t in listed if t.dep_ in ("xcomp", "ccomp") and t.head is not t]
+    governing = [t.head for t in listed if t.dep_ in ("xcomp", "ccomp") and t.head != t]
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for token in listed + governing for c in token.children):
         return True
     return any(t.dep_ == "xcomp" and t.head.lemma_.lower() in FAILURE_HEADS for t in listed)
@@ -322,7 +322,7 @@ def noun_modality(noun: Any, sentence: Any) -> str:
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX"):
             return modality(head, sentence)
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
     return "question" if is_question(sentence) else "asserted"

@@ -230,7 +230,7 @@ class _Finder:
                         return node, child
                     if child.dep_ in BLOCKING_DEPS:
                         break
-                if node.head is node:
+                if node.head == node:
                     break
                 child, node = node, node.head
         return None, None
@@ -247,7 +247,7 @@ class _Finder:
             if self.quoted[index] or token.text in SENTENCE_ENDS:
                 break
             if token.i != cue.i and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
-                while token.dep_ in ("compound", "flat") and token.head is not token and token.head.pos_ == "PROPN":
+                while token.dep_ in ("compound", "flat") and token.head != token and token.head.pos_ == "PROPN":
                     token = token.head
                 return token
         return None
@@ -293,7 +293,7 @@ class _Finder:
         if index < 1 or self.doc[index].text != ":":
             return None
         head = self.doc[index - 1]
-        while head.head is not head and head.head.i < index and head.dep_ in ("compound", "flat", "appos"):
+        while head.head != head and head.head.i < index and head.dep_ in ("compound", "flat", "appos"):
             head = head.head
         if head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in ACTOR_ENTITIES:
             return head
@@ -382,7 +382,7 @@ class _Finder:
                         break
         if complement is not None:
             return self.bounded(complement.left_edge, complement.right_edge, set())
-        if verb.dep_ == "parataxis" and verb.head is not verb:
+        if verb.dep_ == "parataxis" and verb.head != verb:
             head = verb.head
             parenthetical = {t.i for t in verb.subtree}
             return self.bounded(head.left_edge, head.right_edge, parenthetical)

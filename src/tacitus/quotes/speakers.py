@@ -48,7 +48,7 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
-    if depth < 3 and verb.dep_ in CLIMB_DEPS and verb.head is not verb:
+    if depth < 3 and verb.dep_ in CLIMB_DEPS and verb.head != verb:
         return subject_of(verb.head, depth + 1)
     return None
 

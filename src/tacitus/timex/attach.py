@@ -69,7 +69,7 @@ class TimeIndex:
         for _ in range(12):
             if token.dep_ in CLAUSE_BARRIERS:
                 return True
-            if token.head is token:
+            if token.head == token:
                 return False
             token = token.head
         return False
@@ -114,7 +114,7 @@ def governing_timex(index: TimeIndex, event: Event, anchor: date | None) -> Time
             for placed in _nearest(shared, position):
                 if _agrees(placed.timex, event, anchor):
                     return placed.timex
-        if node.dep_ in CLAUSE_BARRIERS or node.head is node:
+        if node.dep_ in CLAUSE_BARRIERS or node.head == node:
             break
         node, own = node.head, False
     sentence = trigger.sent

@@ -50,7 +50,7 @@ def governing_verb(token: Any) -> Any | None:
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -60,7 +60,7 @@ def tense_of(verb: Any) -> str:
     """past, present or future, from the verb's tag, its auxiliaries and verbs of planning above it."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     host = verb
-    while host.dep_ in ("xcomp", "conj") and host.head is not host:
+    while host.dep_ in ("xcomp", "conj") and host.head != host:
         host = host.head
         auxes |= {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
         if host.lemma_.lower() in PLAN_VERBS and verb.dep_ == "xcomp":
