@@ -229,9 +229,7 @@ def is_reported(verb: Any) -> Any | None:
 def is_purpose(verb: Any) -> bool:
     """ "… to mediate", "… to protest": an infinitive of purpose, as real as the action it serves."""
     return (
-        verb.dep_ == "advcl"
-        and verb.head != verb
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        verb.dep_ == "advcl" and verb.head != verb and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
 
