@@ -275,16 +275,8 @@ class Store:
             params.append(where.location_country)
         if not where.include_all:
             clauses.append("NOT negated AND modality = 'asserted'")
-        sql = "SELECT * FROM events"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY date NULLS LAST, doc_id, sentence, trigger_start, event_id"
-        if where.limit:
-            sql += " LIMIT ?"
-            params.append(where.limit)
-        cursor = self.con.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [event_record(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+        order = "date NULLS LAST, doc_id, sentence, trigger_start, event_id"
+        return [event_record(row) for row in self._select("events", clauses, params, order, where.limit)]
 
     def quotes(self, where: QuoteFilter) -> list[dict[str, Any]]:
         """Stored quotes as documented JSON records, in document and text order."""
@@ -302,16 +294,23 @@ class Store:
         if where.kind:
             clauses.append("kind = ?")
             params.append(where.kind)
-        sql = "SELECT * FROM quotes"
+        order = "doc_id, start_char, end_char, quote_id"
+        return [quote_record(row) for row in self._select("quotes", clauses, params, order, where.limit)]
+
+    def _select(
+        self, table: str, clauses: list[str], params: list[Any], order: str, limit: int | None
+    ) -> list[dict[str, Any]]:
+        """Rows of one table as dicts; `clauses` hold only placeholders, values go in `params`."""
+        sql = f"SELECT * FROM {table}"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY doc_id, start_char, end_char, quote_id"
-        if where.limit:
+        sql += f" ORDER BY {order}"
+        if limit:
             sql += " LIMIT ?"
-            params.append(where.limit)
+            params = [*params, limit]
         cursor = self.con.execute(sql, params)
         names = [d[0] for d in cursor.description]
-        return [quote_record(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def event_row(self, event_id: str) -> dict[str, Any]:
         """One stored event as its database row (with the lexicon entry and actor KB entries)."""
