@@ -7,6 +7,7 @@ import pytest
 from tacitus.config import Settings
 from tacitus.executors import InProcessExecutor, PoolExecutor, open_local_executor, plan_workers
 from tacitus.executors import local as local_executors
+from tacitus.executors.local import split_batch
 from tacitus.types import Document
 
 
@@ -37,3 +38,11 @@ def test_executor_kinds(settings: Settings) -> None:
     assert isinstance(open_local_executor(settings, 1), InProcessExecutor)
     pool = open_local_executor(settings, 2)
     assert isinstance(pool, PoolExecutor) and pool.workers == 2
+
+
+@pytest.mark.parametrize(("size", "pieces", "expected"), [(64, 2, [32, 32]), (5, 2, [3, 2]), (7, 3, [3, 2, 2]), (1, 4, [1])])
+def test_a_batch_is_split_into_near_equal_parts_in_order(size: int, pieces: int, expected: list[int]) -> None:
+    batch = [document for part in documents(size) for document in part]
+    parts = split_batch(batch, pieces)
+    assert [len(part) for part in parts] == expected
+    assert [document for part in parts for document in part] == batch

@@ -244,6 +244,16 @@ BUILTIN_FILES = (
 
 
 PEOPLE_FILE = "people.yaml"
+PEOPLE_FOLDER = "people"
+
+
+def builtin_people_files() -> list[Path]:
+    """people.yaml, then every YAML file of the people/ folder (one file per region or period)."""
+    files = [package_data("actors", PEOPLE_FILE)]
+    folder = package_data("actors", PEOPLE_FOLDER)
+    if folder.is_dir():
+        files.extend(sorted(folder.glob("*.yaml")))
+    return [path for path in files if path.is_file()]
 
 
 def load_knowledge(extra_files: Iterable[str | Path] = ()) -> ActorKnowledge:
@@ -256,8 +266,7 @@ def load_knowledge(extra_files: Iterable[str | Path] = ()) -> ActorKnowledge:
             _load_countries(knowledge, path, override=False)
         else:
             _load_named_actors(knowledge, path, kind, override=False)
-    people = package_data("actors", PEOPLE_FILE)
-    if people.is_file():
+    for people in builtin_people_files():
         _load_people(knowledge, people, override=False)
     for extra in extra_files:
         _load_user_file(knowledge, Path(extra))

@@ -132,8 +132,27 @@ def _worker_process(documents: list[Document]) -> list[CodedDocument]:
     return coded
 
 
+def split_batch(batch: list[Document], pieces: int) -> list[list[Document]]:
+    """The batch cut into up to `pieces` contiguous parts of nearly equal size, in order."""
+    pieces = max(1, min(pieces, len(batch)))
+    size, extra = divmod(len(batch), pieces)
+    parts = []
+    start = 0
+    for index in range(pieces):
+        end = start + size + (1 if index < extra else 0)
+        parts.append(batch[start:end])
+        start = end
+    return parts
+
+
 class PoolExecutor:
-    """Spawned worker processes, each loading the models once; two batches in flight per worker."""
+    """Spawned worker processes, each loading the models once.
+
+    Each batch is cut into one part per worker, so every worker codes a share of every
+    batch (no worker idles while another finishes the last batch of a run); two batches
+    are in flight, and a batch's parts are joined again, in order, before it is yielded
+    and committed as one.
+    """
 
     name = "process-pool"
 
@@ -160,14 +179,19 @@ class PoolExecutor:
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[CodedDocument]]:
         assert self.pool is not None, "use the executor in a with block"
-        in_flight: deque[Future[list[CodedDocument]]] = deque()
+        pool = self.pool
+        in_flight: deque[list[Future[list[CodedDocument]]]] = deque()
+
+        def joined(parts: list[Future[list[CodedDocument]]]) -> list[CodedDocument]:
+            return [coded for part in parts for coded in part.result()]
+
         try:
             for batch in batches:
-                in_flight.append(self.pool.submit(_worker_process, batch))
-                if len(in_flight) >= self.workers * 2:
-                    yield in_flight.popleft().result()
+                in_flight.append([pool.submit(_worker_process, part) for part in split_batch(batch, self.workers)])
+                if len(in_flight) >= 2:
+                    yield joined(in_flight.popleft())
             while in_flight:
-                yield in_flight.popleft().result()
+                yield joined(in_flight.popleft())
         except BrokenProcessPool as exc:
             raise TacitusError(Errors.E228, reason=str(exc) or "a worker died") from exc
 
