@@ -40,7 +40,9 @@ def test_executor_kinds(settings: Settings) -> None:
     assert isinstance(pool, PoolExecutor) and pool.workers == 2
 
 
-@pytest.mark.parametrize(("size", "pieces", "expected"), [(64, 2, [32, 32]), (5, 2, [3, 2]), (7, 3, [3, 2, 2]), (1, 4, [1])])
+@pytest.mark.parametrize(
+    ("size", "pieces", "expected"), [(64, 2, [32, 32]), (5, 2, [3, 2]), (7, 3, [3, 2, 2]), (1, 4, [1])]
+)
 def test_a_batch_is_split_into_near_equal_parts_in_order(size: int, pieces: int, expected: list[int]) -> None:
     batch = [document for part in documents(size) for document in part]
     parts = split_batch(batch, pieces)
