@@ -123,6 +123,9 @@ def main() -> int:
         next_mark = args.every
         assert process.stdout is not None
         for line in process.stdout:
+            if not line.strip().isdigit():
+                print(f"(coding process said: {line.rstrip()})", file=sys.stderr)
+                continue
             done = int(line)
             sampler.done = done
             if done >= next_mark:

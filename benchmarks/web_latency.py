@@ -6,7 +6,10 @@
 Starts `tacitus serve` on a free loopback port and requests, round after round, a fixed set
 of events pages (actor, dyad, CAMEO code, quad class, dates, modality, text search, sorting,
 deep pages) and dyad pages (the series of both directions with their charts and events);
-then calls the Python API's `dyad_series`. Prints the median and 95th percentile per kind.
+then map pages (events counted by place), first each once, then repeated (the app keeps the
+counts of recent map queries while the database is unchanged); then calls the Python API's
+`dyad_series` and the map's `place_counts` query. For the map, give the synthetic events places
+first (benchmarks/synthetic_places.py). Prints the median and 95th percentile per kind.
 Requests go only to 127.0.0.1 and stop after the given rounds.
 """
 
@@ -19,10 +22,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
 import tacitus
+from tacitus.web import map_queries, queries
 
 EVENTS_PAGES = [
     "/events",
@@ -43,6 +48,13 @@ DYAD_PAGES = [
     "/dyad?a=RUS&b=UKR&freq=month",
     "/dyad?a=TUR&b=GRC&freq=day&since=2019-01-01&until=2019-12-31",
     "/dyad?a=IND&b=PAK&freq=week&since=2020-01-01",
+]
+MAP_PAGES = [
+    "/map",
+    "/map?country=SYR",
+    "/map?actor=RUS&code=19",
+    "/map?since=2019-01-01&until=2019-12-31&modality=all",
+    "/map?country=USA&quad_class=1",
 ]
 API_DYADS = [("USA", "CHN", "W"), ("RUS", "UKR", "M"), ("ISR", "IRN", "D"), ("GBR", "FRA", "W")]
 
@@ -99,9 +111,12 @@ def main() -> None:
                         raise SystemExit("the server did not start") from None
                     time.sleep(0.2)
             timed_requests(client, EVENTS_PAGES + DYAD_PAGES, 1, {})  # warm-up: file cache, templates
+            client.get("/map?actor=ZZZ")  # warm-up: the map's land cells, without filling its cache
             by_url: dict[str, list[float]] = {}
             events = timed_requests(client, EVENTS_PAGES, args.rounds, by_url)
             dyads = timed_requests(client, DYAD_PAGES, args.rounds, by_url)
+            maps_first = timed_requests(client, MAP_PAGES, 1, by_url)
+            maps_again = timed_requests(client, MAP_PAGES, args.rounds, by_url)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -112,11 +127,22 @@ def main() -> None:
             started = time.perf_counter()
             database.dyad_series(a, b, freq=freq)
             series.append(time.perf_counter() - started)
+    place_counts = []
+    with queries.read_only(args.db) as con:
+        for _ in range(args.rounds):
+            for url in MAP_PAGES:
+                query = queries.event_query(dict(parse_qsl(urlsplit(url).query)))
+                started = time.perf_counter()
+                map_queries.place_counts(con, query)
+                place_counts.append(time.perf_counter() - started)
     counts = database.counts()
     print(f"{args.db}: {counts['events']:,} events in {counts['documents']:,} documents")
     print(summary("events page (filtered)", events))
     print(summary("dyad page (2 series+charts)", dyads))
     print(summary("API dyad_series", series))
+    print(summary("map page, first request", maps_first))
+    print(summary("map page, repeated (cached)", maps_again))
+    print(summary("map place_counts (SQL)", place_counts))
     if args.per_url:
         for url, times in by_url.items():
             print(summary(url, times))

@@ -31,6 +31,7 @@ class Settings:
     db: str = "tacitus.duckdb"
     extra_actor_files: tuple[str, ...] = field(default_factory=tuple)
     extra_lexicons: tuple[str, ...] = field(default_factory=tuple)
+    places_min_population: int = 500
 
     def with_overrides(self, **overrides: Any) -> Settings:
         given = {key: value for key, value in overrides.items() if value is not None}
@@ -53,6 +54,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("read", "max_article_bytes"): "max_article_bytes",
     ("actors", "extra_files"): "extra_actor_files",
     ("events", "extra_lexicons"): "extra_lexicons",
+    ("places", "min_population"): "places_min_population",
 }
 
 
@@ -92,6 +94,13 @@ def _validate(settings: Settings, path: Path | str) -> Settings:
         value = getattr(settings, name)
         if not isinstance(value, int) or value < 1:
             raise TacitusError(Errors.E052, path=path, reason=f"{name} must be a positive integer, got {value!r}")
+    from tacitus.places.index import POPULATION_CUTOFFS
+
+    population = settings.places_min_population
+    if type(population) is not int or population not in POPULATION_CUTOFFS:
+        choices = ", ".join(map(str, POPULATION_CUTOFFS))
+        reason = f"min_population (section places) must be one of {choices} (GeoNames city lists), got {population!r}"
+        raise TacitusError(Errors.E052, path=path, reason=reason)
     return settings
 
 

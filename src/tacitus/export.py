@@ -15,6 +15,7 @@ from rich.table import Table
 
 from tacitus.errors import Errors, TacitusError
 from tacitus.events.ontology import load_ontology
+from tacitus.places.countries import fips_codes
 from tacitus.timex.values import first_day
 
 if TYPE_CHECKING:
@@ -139,28 +140,46 @@ def _gdelt_actor(row: dict[str, Any], role: str) -> list[str]:
     return [code, name, country, known_group, "", "", "", sector, "", ""]
 
 
+def _gdelt_geo_type(location: dict[str, Any], us: bool) -> int:
+    """GDELT's resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world first-level division."""
+    precision = location.get("precision")
+    if precision is None:  # records written before `precision` was stored
+        precision = "city" if location.get("admin1") else "country"
+    if precision == "country":
+        return 1
+    if precision == "admin1":
+        return 2 if us else 5
+    return 3 if us else 4
+
+
 def _gdelt_geo(location: dict[str, Any] | None) -> list[str]:
-    if not location:
+    """A resolved location as GDELT's eight geography fields; country codes are FIPS 10-4, as in GDELT."""
+    if not location or location.get("lat") is None:
         return [""] * len(GDELT_GEO_FIELDS)
     country = str(location.get("country") or "")
+    fips = fips_codes().get(country.upper(), "")
     admin1 = str(location.get("admin1") or "")
     name = str(location.get("name") or location.get("text") or "")
-    if country.upper() in US_CODES:
-        geo_type = 2 if admin1 and name == admin1 else 3 if admin1 else 1
-    else:
-        geo_type = 1 if not admin1 else 5 if name == admin1 else 4
     full_name = ", ".join(part for part in (name, admin1, country) if part)
     lat, lon = location.get("lat"), location.get("lon")
     return [
-        str(geo_type),
+        str(_gdelt_geo_type(location, country.upper() in US_CODES)),
         full_name,
-        country,
-        f"{country}{admin1}" if admin1 else country,
+        fips,
+        f"{fips}{admin1}" if fips and admin1 else fips,
         "",
         "" if lat is None else f"{float(lat):.4f}",
         "" if lon is None else f"{float(lon):.4f}",
         str(location.get("geonameid") or ""),
     ]
+
+
+def _actor_location(row: dict[str, Any], role: str, location: dict[str, Any] | None) -> dict[str, Any] | None:
+    """An actor's place: the event's, when the event happened in the actor's own country; else unknown."""
+    country = row.get(f"{role}_country")
+    if location and country and location.get("country") == country:
+        return location
+    return None
 
 
 def gdelt_row(row: dict[str, Any]) -> list[str]:
@@ -190,8 +209,8 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
         str(row.get("num_sources") or 1),
         str(row.get("num_articles") or 1),
         "",
-        *_gdelt_geo(None),
-        *_gdelt_geo(None),
+        *_gdelt_geo(_actor_location(row, "source", location)),
+        *_gdelt_geo(_actor_location(row, "target", location)),
         *_gdelt_geo(location),
         coded_at.strftime("%Y%m%d%H%M%S") if coded_at else "",
         row.get("doc_url") or row.get("doc_origin") or "",

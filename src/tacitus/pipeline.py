@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tacitus.actors import ActorCoder
+from tacitus.actors.resolve import DocumentActors
 from tacitus.clean import Cleaner
 from tacitus.config import Settings
 from tacitus.dedup.intake import Intake
@@ -23,13 +25,22 @@ from tacitus.ingest import read_articles
 from tacitus.parse import Parser
 from tacitus.places import PlaceResolver
 from tacitus.quotes import QuoteFinder, tie_events
+from tacitus.quotes.headlines import (
+    Headline,
+    headline_events,
+    headline_of,
+    headline_quotes,
+    merge_headline,
+    section_label_end,
+)
 from tacitus.store import Store, open_store
 from tacitus.timex import TimeTagger, date_events
-from tacitus.types import CodedDocument, Document, Event, ReadProblem
+from tacitus.types import CodedDocument, Document, Event, Quote, ReadProblem
 
 
 class DocumentCoder:
-    """Parse, actors and events for batches of clean documents; loads its models once in setup()."""
+    """Parse, actors, events and quotes for batches of clean documents and their headlines; loads its models
+    once in setup()."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -38,7 +49,7 @@ class DocumentCoder:
         self.events = EventCoder(settings.extra_lexicons)
         self.timex = TimeTagger(settings.date_order)
         self.quotes = QuoteFinder()
-        self.places = PlaceResolver()
+        self.places = PlaceResolver(settings.places_min_population)
 
     def setup(self) -> None:
         self.parser.setup()
@@ -49,20 +60,44 @@ class DocumentCoder:
         self.places.setup()
 
     def process_batch(self, documents: list[Document]) -> list[CodedDocument]:
+        headlines = [headline_of(d, self.events.lexicon.verbs, self.events.lexicon.nouns) for d in documents]
+        texts = (text for d, h in zip(documents, headlines, strict=True) for text in _texts(d, h))
+        docs = self.parser.pipe(texts)
         coded = []
-        for document, doc in zip(documents, self.parser.pipe(d.clean_text for d in documents), strict=True):
+        for document, headline in zip(documents, headlines, strict=True):
+            doc = next(docs)
             actors = self.actors.analyse(doc, document.date)
             sentences, events = self.events(doc, document, actors)
             events = self.places(doc, document, actors, events)
             quotes = self.quotes(doc, document, actors)
-            events = tie_events(events, quotes, doc, document)
+            events = tie_events(events, quotes, doc, document, actors)
             events = date_events(events, doc, self.timex(doc, document.date), document.date)
+            if headline is not None:
+                title_events, title_quotes = self.code_headline(next(docs), headline, actors)
+                events = merge_headline(events, title_events)
+                quotes = quotes + title_quotes
             learned = actors.learned_actors(document.doc_id)
             unique: dict[str, Event] = {}
             for event in events:
                 unique.setdefault(event.event_id, event)
             coded.append(CodedDocument(document, sentences, list(unique.values()), quotes, learned_actors=learned))
         return coded
+
+    def code_headline(self, doc: Any, headline: Headline, body: DocumentActors) -> tuple[list[Event], list[Quote]]:
+        """Events and quotes of the title, read as a headline; names the body taught are known."""
+        document = headline.document
+        actors = self.actors.analyse(doc, document.date)
+        for name, coding in body.learned.items():
+            actors.learned.setdefault(name, coding)
+        _, events = self.events(doc, document, actors)
+        quotes = headline_quotes(self.quotes(doc, document, actors), doc, headline, actors)
+        events = tie_events(events, quotes, doc, document, actors)
+        events = date_events(events, doc, self.timex(doc, document.date), document.date)
+        return headline_events(events, doc, headline, section_label_end(doc, actors)), quotes
+
+
+def _texts(document: Document, headline: Headline | None) -> tuple[str, ...]:
+    return (document.clean_text,) if headline is None else (document.clean_text, headline.document.clean_text)
 
 
 @dataclass

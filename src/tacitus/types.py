@@ -176,6 +176,9 @@ class Event:
     entry: str
     location: dict[str, Any] | None = None
     quote_id: str | None = None
+    # Read from the title (offsets refer to the title), or a body event the title reports too.
+    headline: bool = False
+    in_headline: bool = False
 
     def record(self) -> dict[str, Any]:
         """The event as the documented JSON record (with `quote_id` when it was said in a quote)."""
@@ -201,6 +204,10 @@ class Event:
         }
         if self.quote_id is not None:
             record["quote_id"] = self.quote_id
+        if self.headline:
+            record["headline"] = True
+        if self.in_headline:
+            record["in_headline"] = True
         return record
 
 
@@ -247,6 +254,7 @@ class Quote:
     kind: str
     speaker: Actor | None = None
     cue: TextSpan | None = None
+    headline: bool = False  # found in the title; offsets refer to the title
 
 
 @dataclass

@@ -14,7 +14,7 @@ def test_builtin_knowledge_covers_countries_institutions_and_organisations() -> 
     assert knowledge.names["u.s."].entry.code == "USA"
     pentagon = knowledge.names["pentagon"].entry
     assert (pentagon.country, pentagon.sector) == ("USA", "MIL")
-    assert knowledge.names["nato"].entry.sector == "IGO"
+    assert (knowledge.names["nato"].entry.code, knowledge.names["nato"].entry.sector) == ("IGONAT", "MIL")
     assert knowledge.sector_nouns["troop"] == "MIL"
     assert knowledge.role_nouns["spokesman"] == "GOV"
 

@@ -35,7 +35,7 @@ def test_code_then_events_jsonl_gives_documented_records(coded_db: Path) -> None
         "cameo", "cameo_root", "quad_class", "goldstein", "plover", "trigger", "location", "negated",
         "modality", "evidence",
     }  # fmt: skip
-    assert all(expected_keys <= set(r) <= expected_keys | {"quote_id"} for r in records)
+    assert all(expected_keys <= set(r) <= expected_keys | {"quote_id", "headline", "in_headline"} for r in records)
     assert all(not r["negated"] and r["modality"] == "asserted" for r in records)
     wire = [r for r in records if r["doc_id"] == "wire-0001"]
     assert any(r["source"]["code"] == "JPN" and r["cameo"] == "125" and r["target"]["code"] == "CHN" for r in wire)
@@ -126,3 +126,11 @@ def test_empty_directory_fails(tmp_path: Path) -> None:
     code, _, err = run("code", str(tmp_path / "empty"), "--db", str(tmp_path / "x.duckdb"))
     assert code == 2
     assert "contains no articles" in err and "nothing could be coded" in err
+
+
+def test_an_error_naming_a_settings_section_prints_its_brackets(tmp_path: Path) -> None:
+    settings = tmp_path / "bad.toml"
+    settings.write_text('[read]\ndate_order = "XYZ"\n', encoding="utf-8")
+    code, _, err = run("events", "--db", str(tmp_path / "none.duckdb"), "--config", str(settings))
+    assert code == 2
+    assert "[read] date_order" in " ".join(err.split())

@@ -51,3 +51,21 @@ def test_combined_entries_name_every_pattern_and_how_they_combined() -> None:
     patterns, how = entry_patterns("urge>withdraw-troop+intent", load_lexicon())
     assert [p.pattern_id for p in patterns] == ["urge", "withdraw-troop"]
     assert how is not None and "parallel" in how and "intent" in how
+
+
+@pytest.mark.slow
+def test_explain_reads_a_headline_event_against_the_title(tmp_path: Path) -> None:
+    article = tmp_path / "expel.txt"
+    article.write_text(
+        "Egypt Expels Ethiopian Ambassador Over Dam Dispute\n\nThe two governments met on Monday to discuss water.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "headline.duckdb"
+    assert runner.invoke(app, ["code", str(article), "--db", str(db)]).exit_code == 0
+    listed = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"])
+    expel = next(json.loads(line) for line in listed.stdout.splitlines() if json.loads(line)["cameo"] == "166")
+    assert expel["headline"] is True
+    result = runner.invoke(app, ["explain", expel["event_id"], "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    assert "sentence: Egypt Expels Ethiopian Ambassador Over Dam Dispute" in result.stdout
+    assert "source path: expels ↓nsubj:Egypt" in result.stdout

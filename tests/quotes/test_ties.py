@@ -81,3 +81,37 @@ def test_uncoded_speakers_and_no_quotes_change_nothing(code: Callable[[str], Cod
     assert quotes and tie_events(events, quotes, doc, document) == events
     events, quotes, doc, document = code("Japan rejected the proposal on Monday.")
     assert quotes == [] and tie_events(events, quotes, doc, document) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Colombian rebels dismissed the appeal, saying they had lost trust in the government.", ["010"]),
+        ("German Chancellor Angela Merkel condemned the attack, saying it was barbaric.", ["111"]),
+        ("The Chinese government accused Japan of provoking tension, saying it would respond.", ["112"]),
+    ],
+)
+def test_one_statement_event_per_statement_and_none_beside_a_more_specific_one(
+    document_coder: DocumentCoder, text: str, expected: list[str]
+) -> None:
+    events = document_coder.process_batch([make_document(text)])[0].events
+    assert sorted(e.cameo for e in events if e.cameo_root in ("01", "11")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Iranian foreign minister told Iran's parliament that the talks would continue.", "IRN"),
+        ("Russia said in a letter to the United Nations that the strikes were illegal.", "IGOUNO"),
+        ("The Russian foreign minister said to reporters that Moscow would respond.", None),
+        ("The Pakistani foreign ministry told the BBC that the ceasefire held.", None),
+    ],
+)
+def test_statement_events_are_addressed_where_the_text_says_to_whom(
+    document_coder: DocumentCoder, text: str, target: str | None
+) -> None:
+    events = document_coder.process_batch([make_document(text)])[0].events
+    statements = [e for e in events if e.cameo == "010"]
+    assert len(statements) == 1
+    found = statements[0].target
+    assert (found.code if target == "IGOUNO" else found.country) == target if found else target is None

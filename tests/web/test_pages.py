@@ -179,3 +179,21 @@ def test_text_search_is_literal(client: TestClient) -> None:
 def test_other_host_names_are_refused(web_db: Path) -> None:
     other = TestClient(create_app(web_db), base_url="http://attacker.example")
     assert other.get("/events").status_code == 400
+
+
+def test_headline_events_are_marked_in_the_title_not_the_body(client: TestClient, web_db: Path) -> None:
+    import duckdb
+
+    with duckdb.connect(str(web_db), read_only=True) as con:
+        found = con.execute(
+            "SELECT doc_id, event_id, trigger_start, trigger_end FROM events WHERE headline LIMIT 1"
+        ).fetchone()
+        assert found, "the examples carry at least one headline-only event"
+        doc_id, event_id, start, end = found
+        title = con.execute("SELECT title FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
+    html = client.get(f"/documents/{doc_id}").text
+    heading = html[html.index("<h1>") : html.index("</h1>")]
+    assert f'id="t-{event_id}"' in heading
+    assert f">{title[start:end]}</mark>" in heading
+    body = html[html.index('id="text"') :]
+    assert f'id="t-{event_id}"' not in body

@@ -28,6 +28,7 @@ class Coding:
     organization: ActorEntry | None = None
     entry: str | None = None
     tokens: tuple[int, int] | None = None
+    group: ActorEntry | None = None
 
     @property
     def coded(self) -> bool:
@@ -83,6 +84,8 @@ class DocumentContext:
             if holding.role.code is not None and holding.country is None:
                 organization = replace(entry, kind="organization", code=holding.code, sector=holding.sector)
             return Coding(holding.country, holding.sector, organization, entry.where(), tokens)
+        if entry.kind == "group":
+            return Coding(entry.country, None, None, entry.where(), tokens, group=entry)
         organization = entry if entry.kind == "organization" else None
         sector = entry.sector if entry.kind != "country" else None
         if ref.role == "capital":

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tacitus.actors.people import Person, parse_person
+from tacitus.actors.spelling import SpellingIndex
 from tacitus.datafiles import Entry, package_data
 from tacitus.datafiles import load_entries as _load_yaml_entries
 from tacitus.errors import Errors, TacitusError
@@ -20,10 +21,14 @@ ISO3 = re.compile(r"^[A-Z]{3}$")
 ISO2 = re.compile(r"^[A-Z]{2}$")
 CODE = re.compile(r"^[A-Z0-9]{3,12}$")
 
-COUNTRY_KEYS = {"code", "iso2", "name", "names", "adjectives", "demonyms", "capitals", "regions"}
+COUNTRY_KEYS = {"code", "iso2", "name", "names", "adjectives", "demonyms", "capitals", "regions", "lookalikes"}
 INSTITUTION_KEYS = {"names", "country", "sector", "code"}
 ORGANIZATION_KEYS = {"code", "names", "country", "sector"}
-SECTOR_KEYS = {"sector", "name", "nouns", "roles", "aliases"}
+SECTOR_KEYS = {"sector", "name", "nouns", "roles", "aliases", "international"}
+GROUP_KEYS = {"names", "country", "sector", "lookalikes"}
+GROUP_SECTOR = "CVL"
+SPELLING_ROLES = {"name", "adjective", "demonym", "group"}
+SPELLING_GROUP_LENGTH = 7
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,9 @@ class ActorKnowledge:
     sector_aliases: dict[str, str] = field(default_factory=dict)
     organization_codes: dict[str, ActorEntry] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
+    lookalikes: set[str] = field(default_factory=set)
+    international_nouns: set[str] = field(default_factory=set)
+    spelling: SpellingIndex = field(default_factory=SpellingIndex)
 
     def sector_code(self, code: str | None) -> str | None:
         """A tacitus sector for a sector code, including the CAMEO/Phoenix codes listed as aliases."""
@@ -129,12 +137,17 @@ def _load_sectors(knowledge: ActorKnowledge, path: Path) -> None:
             if alias in knowledge.sector_aliases or alias in knowledge.sectors:
                 raise entry.fail(f"sector alias '{alias}' is already used")
             knowledge.sector_aliases[alias] = sector
+        for noun in entry.get_list("international"):
+            knowledge.international_nouns.add(noun.casefold())
         for table, key in ((knowledge.sector_nouns, "nouns"), (knowledge.role_nouns, "roles")):
             for noun in entry.get_list(key):
                 noun_key = noun.casefold()
                 if noun_key in knowledge.sector_nouns or noun_key in knowledge.role_nouns:
                     raise entry.fail(f"noun '{noun}' already carries another sector")
                 table[noun_key] = sector
+        missing = [noun for noun in entry.get_list("international") if noun.casefold() not in knowledge.sector_nouns]
+        if missing:
+            raise entry.fail(f"'international' nouns must also be in 'nouns': {', '.join(missing)}")
 
 
 def _load_countries(knowledge: ActorKnowledge, path: Path, override: bool) -> None:
@@ -159,6 +172,7 @@ def _load_countries(knowledge: ActorKnowledge, path: Path, override: bool) -> No
         ):
             for name in entry.get_list(key):
                 knowledge.add_name(name, NameRef(actor, role), entry, override)
+        knowledge.lookalikes.update(name.casefold() for name in entry.get_list("lookalikes"))
 
 
 def _load_named_actors(knowledge: ActorKnowledge, path: Path, kind: str, override: bool) -> None:
@@ -188,6 +202,21 @@ def _add_named_actor(knowledge: ActorKnowledge, entry: Entry, kind: str, overrid
         knowledge.organization_codes[code] = actor
     for name in names:
         knowledge.add_name(name, NameRef(actor, kind), entry, override)
+
+
+def load_groups(knowledge: ActorKnowledge, path: Path) -> None:
+    """Ethnic and religious groups: a home country (or none) and the sector the group has on its own."""
+    for entry in load_entries(path):
+        entry.check_keys(GROUP_KEYS)
+        names = entry.get_list("names")
+        if not names:
+            raise entry.fail("a group needs at least one name in 'names'")
+        country = _country_code(entry, "country", knowledge.countries, required=False)
+        sector = _sector(entry, knowledge, required=False) or GROUP_SECTOR
+        actor = ActorEntry("group", f"{country or ''}{sector}", country, sector, names[0], entry.file, entry.line)
+        for name in names:
+            knowledge.add_name(name, NameRef(actor, "group"), entry, override=False)
+        knowledge.lookalikes.update(name.casefold() for name in entry.get_list("lookalikes"))
 
 
 def _add_person(knowledge: ActorKnowledge, entry: Entry, override: bool) -> None:
@@ -240,6 +269,7 @@ BUILTIN_FILES = (
     ("countries", "countries.yaml"),
     ("institution", "institutions.yaml"),
     ("organization", "organizations.yaml"),
+    ("group", "groups.yaml"),
 )
 
 
@@ -264,10 +294,18 @@ def load_knowledge(extra_files: Iterable[str | Path] = ()) -> ActorKnowledge:
         path = package_data("actors", filename)
         if kind == "countries":
             _load_countries(knowledge, path, override=False)
+        elif kind == "group":
+            load_groups(knowledge, path)
         else:
             _load_named_actors(knowledge, path, kind, override=False)
     for people in builtin_people_files():
         _load_people(knowledge, people, override=False)
     for extra in extra_files:
         _load_user_file(knowledge, Path(extra))
+    knowledge.spelling = SpellingIndex.of(
+        (key, ref)
+        for key, ref in knowledge.names.items()
+        if ref.role in SPELLING_ROLES and (ref.role != "group" or len(key) >= SPELLING_GROUP_LENGTH)
+    )
+    knowledge.spelling.lookalikes = frozenset(knowledge.lookalikes)
     return knowledge

@@ -7,6 +7,21 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tacitus.actors.context import Coding, DocumentContext, Mention, learn_from_document, title_tokens, titles_of
+from tacitus.actors.document import (
+    INTERNATIONAL,
+    LEADING_WORDS,
+    LOCATIVE_PREPS,
+    PLACE_NOUNS,
+    described_nouns,
+    document_countries,
+    in_person_name,
+    is_ethnic,
+    is_former,
+    is_place,
+    misspelt_names,
+    modified_noun,
+    not_actor_names,
+)
 from tacitus.actors.knowledge import ActorKnowledge, NameRef, load_knowledge
 from tacitus.actors.people import Holding, Person, parse_day
 from tacitus.types import Actor, LearnedActor
@@ -15,18 +30,6 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
 OF_PREPS = {"of", "from"}
 PERSON_LABELS = {"PERSON"}
 MAX_MODIFIER_DEPTH = 3
-LOCATIVE_PREPS = {
-    "in",
-    "at",
-    "near",
-    "inside",
-    "outside",
-    "around",
-    "across",
-    "throughout",
-    "within",
-    "into",
-}
 PRONOUNS = {"he", "she", "him", "her"}
 PAIR_NOUNS = {"country": None, "nation": None, "side": None, "government": "GOV", "state": None, "neighbor": None}
 PAIR_WORDS = {"two", "both"}
@@ -41,17 +44,24 @@ class DocumentActors:
     date: dt.date | None = None
     learned: dict[str, Coding] = field(default_factory=dict)
     context: DocumentContext = field(default_factory=DocumentContext)
+    countries: list[str] = field(default_factory=list)
 
     def resolve(self, head: Any) -> list[Actor]:
         """Coded actors for the noun phrase headed by `head` (several for "Russian and Chinese diplomats")."""
         if head.pos_ == "PRON":
             return self._pronoun(head)
         named = self.names.get(head.i)
+        if named is not None and (named[0].role == "group" or (named[0].role == "demonym" and is_ethnic(head))):
+            return self._group(head, named[0])
         if named is not None and named[0].role == "demonym":
             local = [c for c in self._from_modifiers(head) if c.country and c.organization is None]
             if len(local) == 1:
                 local[0].sector = "CVL"
                 return [self._actor(head, local[0])]
+        if named is not None and named[0].role not in ("capital", "region", "demonym") and named[0].person is None:
+            described = self._modifier_of_noun(head, named)
+            if described is not None:
+                return [described]
         if named is not None:
             actor = self._from_name(head, *named)
             return [actor] if actor is not None else []
@@ -67,8 +77,16 @@ class DocumentActors:
         """Codings from a phrase's own words (modifiers, "of X", appositions, head noun); bool: whole phrase."""
         codings = self._from_modifiers(head)
         sector = self._sector_of(head)
+        if sector is not None and is_former(head):
+            sector = ("ELI", False)
         if not codings and sector is not None:
             codings = self._from_location(head)
+        if any(c.group is None and c.organization is None and c.country for c in codings):
+            codings = [c for c in codings if c.group is None] or codings
+        if codings and (is_ethnic(head) or any(c.group is not None for c in codings)):
+            codings = [self._placed(head, coding, sector[0] if sector else None) for coding in codings]
+        if not codings and sector is not None:
+            codings = self._unnamed_country(head, sector[0])
         names_the_head = sector is not None or head.pos_ == "PROPN"
         found = []
         for coding in codings:
@@ -78,6 +96,8 @@ class DocumentActors:
                 coding.sector = sector[0]
             elif coding.organization is not None and sector is not None and sector[1] is False:
                 coding = _organization_part(coding, sector[0])
+            if coding.group is not None:
+                coding.sector = _group_sector(coding.sector) if coding.sector else coding.group.sector
             if coding.coded:
                 found.append((coding, names_the_head))
         if len(found) == 1 and head.ent_type_ in PERSON_LABELS:
@@ -101,13 +121,100 @@ class DocumentActors:
             for item in self.context.learned
         ]
 
+    def resolve_place(self, head: Any) -> list[Actor]:
+        """A place name taken as an actor ("protests in Baghdad" as the target): its country, no sector."""
+        named = self.names.get(head.i)
+        if named is None or named[0].entry.kind != "country":
+            return self.resolve(head)
+        ref, start, end = named
+        span = head.doc[min(start, _phrase_start(head)) : end]
+        code = ref.entry.country or ""
+        return [Actor(span.text, span.start_char, span.end_char, code, None, code, f"{ref.entry.where()} (place)")]
+
+    def _group(self, head: Any, ref: NameRef) -> list[Actor]:
+        """ "Kurds", "Iraqi Kurds", "ethnic Albanians in Serbia": the group's country and its own sector."""
+        entry = ref.entry
+        sector = entry.sector if ref.role == "group" else "CVL"
+        noun = modified_noun(head)
+        for described in (noun_sector(self.knowledge, t) for t in described_nouns(head)):
+            if described is not None:
+                sector = _group_sector(described[0]) if group_of(ref) else described[0]
+                break
+        local = [
+            c for c in self._from_modifiers(noun or head) if c.country and c.organization is None and c.group is None
+        ]
+        group = entry if group_of(ref) else None
+        if len(local) == 1 and not is_ethnic(head):
+            coding = Coding(local[0].country, sector, None, local[0].entry)
+        else:
+            coding = self._placed(noun or head, Coding(entry.country, sector, None, entry.where(), group=group), sector)
+        if not coding.coded:
+            return []
+        return [self._actor(head, coding)]
+
+    def _placed(self, head: Any, coding: Coding, sector: str | None) -> Coding:
+        """A group's country: where the phrase places it, else its home, else the one country the text names.
+
+        A nationality marked "ethnic" ("ethnic Albanians") is a minority: the country it lives in wins over
+        its kin state, whether a place phrase or the document names it. A homeless group with a government
+        noun ("Arab states", "Muslim governments") is several states: no country is guessed for it.
+        """
+        if coding.organization is not None or (coding.group is None and not is_ethnic(head)):
+            return coding
+        place = self._from_location(head)
+        if place:
+            return replace(coding, country=place[0].country, entry=f"{coding.entry} (in {place[0].country})")
+        if coding.group is not None and (coding.country is not None or sector == "GOV"):
+            return coding
+        kin = {coding.country} if coding.country else set()
+        country = self._document_country(kin)
+        if country is None:
+            return coding
+        return replace(coding, country=country, entry=f"{coding.entry} (country the document names)")
+
+    def _unnamed_country(self, head: Any, sector: str) -> list[Coding]:
+        """No country in the phrase: an international force, or a titled name in a text about one country."""
+        lemma = head.lemma_.casefold()
+        pairs = {f"{c.lemma_.casefold()} {lemma}" for c in head.children if c.dep_ in ("compound", "amod")}
+        if lemma in self.knowledge.international_nouns or pairs & self.knowledge.international_nouns:
+            return [_organization_part(Coding(None, None, INTERNATIONAL, "international force"), sector)]
+        if head.ent_type_ not in PERSON_LABELS or noun_sector(self.knowledge, head) is not None:
+            return []
+        country = self._document_country(set())
+        return [Coding(country, sector, None, "country the document names")] if country else []
+
+    def _document_country(self, exclude: set[str]) -> str | None:
+        remaining = [code for code in self.countries if code not in exclude]
+        return remaining[0] if len(remaining) == 1 else None
+
+    def _modifier_of_noun(self, head: Any, named: tuple[NameRef, int, int]) -> Actor | None:
+        """A country or organisation modifying a noun ("Egyptian" in "Egyptian demonstrators"): the noun's sector."""
+        nouns = described_nouns(head)
+        if not nouns or nouns[-1].pos_ == "PROPN" or nouns[-1].lemma_.casefold() in PLACE_NOUNS:
+            return None
+        noun = nouns[-1]
+        sector = next((s for s in (noun_sector(self.knowledge, t) for t in nouns) if s is not None), None)
+        ref, start, end = named
+        if sector is None or (ref.entry.kind == "organization" and ref.entry.sector != "IGO"):
+            return None
+        coding = self.context.coding_of(ref, self.date, (start, end))
+        if coding.group is not None:
+            coding = self._placed(noun, coding, sector[0])
+        if coding.organization is not None:
+            coding = _organization_part(coding, sector[0])
+        else:
+            coding.sector = sector[0]
+        if not coding.coded:
+            return None
+        return self._actor(head, coding, whole_phrase=False)
+
     def _from_name(self, head: Any, ref: NameRef, start: int, end: int) -> Actor | None:
         entry = ref.entry
         sector = entry.sector
         country = entry.country
         code = None
         note = entry.where()
-        if ref.role in ("capital", "region") and _is_place(head):
+        if ref.role in ("capital", "region") and is_place(head):
             return None
         if ref.role == "capital":
             sector = "GOV"
@@ -118,6 +225,8 @@ class DocumentActors:
             if holding.note is not None:
                 holding = self._titled(head, ref.person, holding)
             country, sector, code = holding.country, holding.sector, holding.code
+            if is_former(head) and holding.country is not None:
+                sector, code = "ELI", f"{holding.country}ELI"
             if holding.note:
                 note = f"{note} ({holding.note})"
         doc = head.doc
@@ -149,6 +258,8 @@ class DocumentActors:
                     found.append(learned.copy())
                 continue
             ref, start, end = named
+            if ref.role in ("capital", "region") and is_place(head):
+                continue
             found.append(self.context.coding_of(ref, self.date, (start, end)))
         unique: dict[tuple[str | None, str | None, str | None], Coding] = {}
         for coding in found:
@@ -157,7 +268,7 @@ class DocumentActors:
         merged = list(unique.values())
         countries = {c.country for c in merged if c.country and c.organization is None}
         if len(merged) > 1 and len(countries) == 1:
-            best = max(merged, key=lambda c: (c.organization is not None, c.sector is not None))
+            best = max(merged, key=lambda c: (c.organization is not None, c.group is None, c.sector is not None))
             return [best]
         return merged
 
@@ -244,6 +355,15 @@ class DocumentActors:
         )
 
 
+def group_of(ref: NameRef) -> bool:
+    return ref.role == "group"
+
+
+def _group_sector(sector: str) -> str:
+    """A group's leaders are its notables, not a government: "Yoruba leaders", "Kurdish chiefs" → ELI."""
+    return "ELI" if sector == "GOV" else sector
+
+
 def _organization_part(coding: Coding, sector: str) -> Coding:
     """ "UN peacekeepers": the organisation's code with the sector of the noun (IGOUNOMIL)."""
     organization = coding.organization
@@ -262,8 +382,9 @@ def noun_sector(knowledge: ActorKnowledge, token: Any) -> tuple[str, bool] | Non
         hyphenated = f"{doc[token.i - 2].lower_}-{lemma}"
         if hyphenated in knowledge.sector_nouns:
             return knowledge.sector_nouns[hyphenated], False
-    for child in token.children:
-        if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    for child in sorted(modifiers, key=lambda c: -c.i):
+        if child.i == token.i - 1 or child.pos_ == "ADJ":
             pair = f"{child.lemma_.casefold()} {lemma}"
             if pair in knowledge.sector_nouns:
                 return knowledge.sector_nouns[pair], False
@@ -286,12 +407,6 @@ def noun_sector(knowledge: ActorKnowledge, token: Any) -> tuple[str, bool] | Non
     return None
 
 
-def _is_place(token: Any) -> bool:
-    """A capital used as a place ("talks in Ankara"), not as its government ("Ankara said")."""
-    governor = token.head
-    return token.dep_ == "pobj" and governor.lower_ in LOCATIVE_PREPS
-
-
 def _phrase_start(head: Any) -> int:
     start: int = head.i
     for child in head.lefts:
@@ -310,6 +425,8 @@ def _modifiers(head: Any, depth: int = 0) -> list[Any]:
     if depth == 0 and head.dep_ == "compound" and head.head.i > head.i:
         found.extend(c for c in head.head.lefts if c.i < head.i and c.dep_ in ("amod", "compound", "poss", "nmod"))
     for child in head.children:
+        if child.dep_ == "amod" and child.lower_ in LEADING_WORDS:
+            found.extend(c for c in child.children if c.dep_ == "npadvmod")
         if child.dep_ in MODIFIER_DEPS:
             found.append(child)
             found.extend(c for c in child.conjuncts if c.dep_ == "conj")
@@ -338,6 +455,9 @@ class ActorCoder:
         from spacy.matcher import PhraseMatcher
 
         knowledge = load_knowledge(self.extra_files)
+        knowledge.spelling.known_words = frozenset(
+            word.casefold() for word in nlp.vocab.strings if word.isalpha() and len(word) > 4
+        )
         matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for key, written in knowledge.forms.items():
             matcher.add(key, [nlp.make_doc(form) for form in sorted(written)])
@@ -355,10 +475,16 @@ class ActorCoder:
             span.label_ = vocab_strings[match_id]
             spans.append(span)
         names: dict[int, tuple[NameRef, int, int]] = {}
+        dropped = not_actor_names(doc)
         for span in filter_spans(spans):
             ref = self.knowledge.names[span.label_]
-            names[span.root.i] = (ref, span.start, span.end)
-            names[span.end - 1] = (ref, span.start, span.end)
-        actors = DocumentActors(self.knowledge, names, parse_day(date))
+            if span.start in dropped or (ref.role == "group" and in_person_name(span)):
+                continue
+            for index in range(span.start, span.end):
+                names[index] = (ref, span.start, span.end)
+        for index, ref in misspelt_names(doc, names, self.knowledge.spelling):
+            if index not in dropped:
+                names[index] = (ref, index, index + 1)
+        actors = DocumentActors(self.knowledge, names, parse_day(date), countries=document_countries(names))
         learn_from_document(actors, doc)
         return actors

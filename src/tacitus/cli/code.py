@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tacitus.cli.common import ConfigOption, check_iso_date, err_console, report_errors, settings_from
@@ -69,7 +70,7 @@ def command(
             on_progress=lambda n: progress.advance(task, n),
         )
     for problem in summary.problems:
-        err_console.print(f"[yellow]skipped[/] {problem.describe()}", markup=True, soft_wrap=True)
+        err_console.print(f"[yellow]skipped[/] {escape(problem.describe())}", markup=True, soft_wrap=True)
     Console().print(
         f"read {summary.articles_read} articles: {summary.documents_stored} coded, "
         f"{summary.documents_skipped} already stored ({summary.duplicates} exact duplicates of stored texts), "

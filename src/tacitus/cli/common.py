@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from tacitus.config import Settings, load_settings
 from tacitus.errors import Errors, TacitusError
@@ -28,7 +29,7 @@ def report_errors(function: F) -> F:
         try:
             return function(*args, **kwargs)
         except TacitusError as exc:
-            err_console.print(f"[bold red]error[/]: {exc}", markup=True)
+            err_console.print(f"[bold red]error[/]: {escape(str(exc))}", markup=True)
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
             err_console.print("interrupted; every batch committed before this point is stored")

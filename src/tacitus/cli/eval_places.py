@@ -46,7 +46,7 @@ def command(
     settings = settings_from(config)
     coder = DocumentCoder(settings)
     coder.setup()
-    resolver = PlaceResolver()
+    resolver = PlaceResolver(settings.places_min_population)
     resolver.setup()
     score = evaluate_places(gold, coder, resolver)
     Console().print(report(score, show_misses))

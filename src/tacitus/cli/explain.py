@@ -10,6 +10,7 @@ from tacitus.cli.common import ConfigOption, report_errors, settings_from
 from tacitus.events.explain import explain
 from tacitus.events.lexicon import load_lexicon
 from tacitus.parse import load_model
+from tacitus.quotes.headlines import sentence_case
 from tacitus.store import open_store
 
 
@@ -25,6 +26,9 @@ def command(
         row = store.event_row(event_id)
         document = store.document(row["doc_id"])
     lexicon = load_lexicon(settings.extra_lexicons)
-    explanation = explain(row, document["clean_text"], load_model(settings.model), lexicon)
+    text = document["clean_text"]
+    if row.get("headline"):
+        text = sentence_case(document["title"] or "", lexicon.verbs, lexicon.nouns)
+    explanation = explain(row, text, load_model(settings.model), lexicon)
     for line in explanation.lines():
         typer.echo(line)

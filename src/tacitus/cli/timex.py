@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from tacitus.cli.common import ConfigOption, check_iso_date, err_console, report_errors, settings_from
@@ -39,7 +40,7 @@ def command(
     summary = CodeSummary()
     documents = list(clean_articles([path], settings, summary, check_iso_date(date, "--date")))
     for problem in summary.problems:
-        err_console.print(f"[yellow]skipped[/] {problem.describe()}", markup=True, soft_wrap=True)
+        err_console.print(f"[yellow]skipped[/] {escape(problem.describe())}", markup=True, soft_wrap=True)
     if not documents:
         raise TacitusError(Errors.E011, paths=path)
     parse = None

@@ -7,49 +7,27 @@ from typing import Any
 
 from tacitus.actors.resolve import DocumentActors
 from tacitus.events import syntax
-from tacitus.events.lexicon import GOVERNING_KIND, Lexicon, Pattern, load_lexicon
+from tacitus.events.lexicon import DEFAULT_LIGHT_VERBS, GOVERNING_KIND, Lexicon, Pattern, load_lexicon
 from tacitus.events.records import EventEvidence, make_event
+from tacitus.events.roles import COMPLEMENT_DEPS, Choice, Roles, is_mutual
 from tacitus.parse import doc_text
 from tacitus.types import Actor, Document, Event, Sentence, TextSpan
 
 HEADLINE_TRIGGER_POS = {"NOUN", "PROPN"}
-COMPLEMENT_DEPS = ("xcomp", "ccomp")
 MEASURE_NOUNS = {
     "ton", "tonne", "dollar", "euro", "million", "billion", "thousand", "hundred", "unit", "batch",
     "shipment", "package", "kind", "series", "lot", "number", "amount", "part", "round", "wave", "load",
 }  # fmt: skip
 NOUN_COMPLEMENT_PREPS = ("for", "of")
-AGENT_PREPS = ("by", "from")
-# Material conflict done "in" a place targets that place when nothing else is named.
-PLACE_TARGET_ROOT = 14
-# "mobilized reservists for a war against Iraq": the target two prepositions away.
-SECOND_HOP_PREPS = ("against", "on", "with", "toward", "towards")
-STATEMENT_ROOT = "01"
+# How many words a refinement looks through for the action an appeal, demand or promise is about.
+REFINE_DEPTH = 6
+CARRIERS = DEFAULT_LIGHT_VERBS | {"provide", "keep", "maintain", "increase", "expand", "allow"}
 # "Iran announced the release of …": a statement verb carries the event noun it announces.
 PLAIN_STATEMENT = "010"
-# "X threatened … unless Y …": Y is the one threatened.
-THREAT_ROOT = "13"
 # Threats, demands, appeals and promises are made even when what they announce hangs on a condition.
 SPEECH_ACT_ROOTS = ("02", "03", "10", "13")
 # "accused Iraq of shelling", "praised X for releasing": the gerund is what is said, not an event.
 CONTENT_ROOTS = ("01", "02", "05", "10", "11", "12", "13")
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A pattern that matched at a trigger, and the code it gives there."""
-
-    pattern: Pattern
-    trigger: Any
-    code: str
-    entry: str
-    complement: Any | None = None
-    light: Any | None = None
-
-    @property
-    def governor(self) -> Any:
-        """The verb whose subject, negation and modality the event takes."""
-        return self.light if self.light is not None else self.trigger
 
 
 def _complement(verb: Any, then: frozenset[str]) -> Any | None:
@@ -69,8 +47,9 @@ def _paragraph(token: Any) -> tuple[int, int]:
 
 
 def _compound(noun: Any) -> str | None:
-    """The noun modifying an event noun ("hunger" in "hunger strike"), matched as a two-word trigger."""
-    return next((c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    """The word modifying an event noun ("hunger strike", else "military aid"), matched as a two-word trigger."""
+    compound = next((c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    return compound or next((c.lemma_.lower() for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"), None)
 
 
 def _has_prep(hosts: list[Any], prep: str) -> bool:
@@ -94,7 +73,7 @@ class VerbFacts:
         for head in syntax.object_heads(host, passive):
             objects |= _head_words(head)
         prep_objects: dict[str, set[str]] = {}
-        for holder in [host, *(c for c in host.children if c.dep_ == "prt")]:
+        for holder in [host, *(c for c in host.children if c.dep_ in ("prt", "dobj"))]:
             for child in holder.children:
                 if child.dep_ in syntax.PREP_DEPS:
                     words = prep_objects.setdefault(child.lower_, set())
@@ -166,6 +145,7 @@ class _Context:
     index: int
     document: Document
     actors: DocumentActors
+    roles: Roles
 
 
 class EventCoder:
@@ -183,9 +163,10 @@ class EventCoder:
     def __call__(self, doc: Any, document: Document, actors: DocumentActors) -> tuple[list[Sentence], list[Event]]:
         sentences: list[Sentence] = []
         events: list[Event] = []
+        roles = Roles(actors)
         for index, sent in enumerate(doc.sents):
             sentences.append(Sentence(document.doc_id, index, sent.start_char, sent.end_char, sent.text))
-            context = _Context(sent, index, document, actors)
+            context = _Context(sent, index, document, actors, roles)
             events.extend(self.code_sentence(context))
         return sentences, events
 
@@ -195,7 +176,7 @@ class EventCoder:
         announcing: set[int] = set()
         choices: list[Choice] = []
         for token in context.sent:
-            if token.i in consumed or not self._verb_like(token):
+            if token.i in consumed or not self._verb_like(token) or syntax.recalled(token):
                 continue
             choice = self.choose_verb(token)
             if choice is None:
@@ -211,6 +192,8 @@ class EventCoder:
         for token in context.sent:
             if token.pos_ != "NOUN" or token.i in consumed or token.lemma_.lower() not in self.lexicon.nouns:
                 continue
+            if syntax.modifier_noun(token):
+                continue
             choice = self.choose_noun(token)
             if choice is None or (choice.light is None and self._under_fired_verb(token, fired, announcing)):
                 continue
@@ -221,10 +204,17 @@ class EventCoder:
             if choice.light is not None and choice.light.i in fired and choice.light.i not in announcing:
                 continue
             choices.append(choice)
-        unique: dict[str, Event] = {}
+        unique: dict[tuple[object, ...], Event] = {}
         for choice in choices:
             for event in self._code(choice, context):
-                unique.setdefault(event.event_id, event)
+                # An apposition names an actor twice ("the agency, the IAEA"): one event per trigger and dyad.
+                key = (
+                    event.trigger.start,
+                    event.cameo,
+                    event.source and event.source.code,
+                    event.target and event.target.code,
+                )
+                unique.setdefault(key, event)
         return list(unique.values())
 
     def _verb_like(self, token: Any) -> bool:
@@ -281,13 +271,21 @@ class EventCoder:
         candidates += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         candidates += syntax.preposition_objects(verb, NOUN_COMPLEMENT_PREPS)
         kinds = ("intent", "threat") if kind == "intent" else (kind,)
-        for candidate in candidates:
+        seen: set[int] = set()
+        while candidates:
+            candidate = candidates.pop(0)
+            if candidate.i in seen:
+                continue
+            seen.add(candidate.i)
             if candidate.pos_ == "NOUN":
                 pattern = self._base_noun(candidate)
             else:
                 base = self._base_verb(candidate)
                 pattern = base[0] if base else None
             if pattern is None:
+                # "promised to continue military aid", "asked for the delivery of aid": look one step in.
+                if len(seen) < REFINE_DEPTH:
+                    candidates += syntax.carried_actions(candidate, CARRIERS)
                 continue
             for wanted in kinds:
                 code = self.lexicon.parallel(pattern.code, wanted)
@@ -308,86 +306,13 @@ class EventCoder:
             return Choice(pattern, noun, pattern.code, pattern.pattern_id, None, light)
         return None
 
-    # --- roles -------------------------------------------------------------------------------
-
-    def _resolve_all(self, heads: list[Any], actors: DocumentActors) -> list[Actor]:
-        found: list[Actor] = []
-        for head in syntax.with_conjuncts(heads):
-            resolved = actors.resolve(head)
-            pronoun = head if head.pos_ == "PRON" else syntax.possessive_pronoun(head)
-            if not resolved and pronoun is not None:
-                for antecedent in syntax.pronoun_antecedents(pronoun):
-                    resolved.extend(actors.resolve(antecedent))
-            found.extend(resolved)
-        return found
-
-    def _sources(self, choice: Choice, actors: DocumentActors) -> list[Actor]:
-        if choice.pattern.kind == "noun" and choice.light is None:
-            noun = choice.trigger
-            found = actors.resolve(noun)
-            return found or self._resolve_all(syntax.preposition_objects(noun, AGENT_PREPS), actors)
-        return self._resolve_all(syntax.subject_heads(choice.governor), actors)
-
-    def _targets(self, choice: Choice, actors: DocumentActors, sources: list[Actor]) -> list[Actor]:
-        preps = choice.pattern.target_preps
-        if choice.pattern.kind == "noun":
-            hosts = [choice.trigger] + ([choice.light] if choice.light is not None else [])
-            heads = [h for host in hosts for h in syntax.preposition_objects(host, preps)]
-            return self._first_actors(heads, actors)
-        verb = choice.trigger
-        hosts = [verb] + ([choice.complement] if choice.complement is not None else [])
-        passive = syntax.is_passive(verb)
-        for host in hosts:
-            heads = syntax.object_heads(host, host == verb and passive) if host.pos_ != "NOUN" else []
-            heads += [c for c in host.children if c.dep_ in ("dative", "iobj")]
-            found = self._first_actors(heads, actors)
-            if found:
-                return found
-        if choice.code[:2] != STATEMENT_ROOT:
-            hosts += [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ == "VERB" and c not in hosts]
-        for host in hosts:
-            candidates = syntax.preposition_objects(host, preps)
-            for obj in syntax.object_heads(host, host == verb and passive):
-                candidates += syntax.preposition_objects(obj, (*preps, "by"))
-            if host != verb:
-                candidates += syntax.object_heads(host, False)
-            found = self._first_actors(candidates, actors)
-            if found:
-                return found
-        second = [o for c in candidates for o in syntax.preposition_objects(c, SECOND_HOP_PREPS)]
-        found = self._first_actors(second, actors)
-        if found:
-            return found
-        if choice.code[:2] == THREAT_ROOT:
-            found = self._resolve_all(syntax.condition_subjects(verb), actors)
-            if found:
-                return found
-        if int(choice.code[:2]) >= PLACE_TARGET_ROOT and not passive:
-            places = [h for host in hosts for h in syntax.preposition_objects(host, ("in",))]
-            places += [o for c in candidates for o in syntax.preposition_objects(c, ("in",))]
-            found = self._first_actors(places, actors)
-            if found:
-                return found
-        complement = choice.complement
-        if complement is not None and complement.pos_ in ("VERB", "AUX") and choice.code[:2] in ("02", "10"):
-            doers = self._resolve_all(syntax.subject_heads(complement), actors)
-            return [a for a in doers if all(a.code != s.code for s in sources)]
-        return []
-
-    def _first_actors(self, heads: list[Any], actors: DocumentActors) -> list[Actor]:
-        for head in syntax.with_conjuncts(heads):
-            found = actors.resolve(head)
-            if found:
-                return self._resolve_all([head], actors)
-        return []
-
     # --- events ------------------------------------------------------------------------------
 
     def _code(self, choice: Choice, context: _Context) -> list[Event]:
-        actors = context.actors
+        roles = context.roles
         start, end = _paragraph(choice.trigger)
-        sources = [a for a in self._sources(choice, actors) if start <= a.start and a.end <= end]
-        targets = [a for a in self._targets(choice, actors, sources) if start <= a.start and a.end <= end]
+        sources = [a for a in roles.sources(choice) if start <= a.start and a.end <= end]
+        targets = [a for a in roles.targets(choice, sources) if start <= a.start and a.end <= end]
         if not sources and (not targets or not self._may_lack_source(choice)):
             return []
         governor = choice.governor
@@ -409,7 +334,7 @@ class EventCoder:
         reporter = syntax.is_reported(governor)
         if reporter is not None and syntax.obliged(governor):
             code = self.lexicon.parallel(choice.code, "demand")
-            speakers = self._resolve_all(syntax.subject_heads(reporter), actors)
+            speakers = roles.resolve_all(syntax.subject_heads(reporter))
             doers = [a for a in sources if all(a.code != s.code for s in speakers)]
             if code is not None and speakers and doers:
                 entry = f"{choice.entry}+demand"
@@ -445,7 +370,7 @@ class EventCoder:
     ) -> list[Event]:
         cameo = self.lexicon.ontology[code]
         pairs: list[tuple[Actor | None, Actor | None]] = []
-        if not targets and len(sources) > 1 and cameo.symmetric:
+        if not targets and len(sources) > 1 and (cameo.symmetric or is_mutual(code)):
             pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
         else:
             source_options: list[Actor | None] = list(sources) or [None]

@@ -233,7 +233,7 @@ def load_lexicon(extra_files: Iterable[str | Path] = ()) -> Lexicon:
     for pattern in lexicon.patterns:
         lexicon.by_trigger.setdefault((pattern.kind, pattern.lemma, pattern.particle), []).append(pattern)
     for key, patterns in lexicon.by_trigger.items():
-        lexicon.by_trigger[key] = sorted(patterns, key=lambda p: -p.specificity)
+        lexicon.by_trigger[key] = sorted(patterns, key=lambda p: (-p.specificity, -len(p.code)))
     lexicon.verbs = frozenset(lemma for kind, lemma, _ in lexicon.by_trigger if kind == "verb")
     lexicon.nouns = frozenset(lemma for kind, lemma, _ in lexicon.by_trigger if kind == "noun")
     return lexicon

@@ -40,6 +40,18 @@ REPORTING_LEMMAS = {
     "warn", "write", "confirm", "reiterate", "assert", "argue", "believe", "think", "conclude", "suggest",
 }  # fmt: skip
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acomp"}
+# Verbs whose object does what their infinitive says: "urged Iran to withdraw" (Iran withdraws), unlike
+# "summoned the envoy to complain" (the one who summoned complains).
+OBJECT_CONTROL = {
+    "urge", "ask", "order", "tell", "force", "invite", "persuade", "allow", "encourage", "press", "pressure",
+    "request", "advise", "instruct", "compel", "help", "enable", "require", "permit", "expect", "want", "call",
+    "appeal", "warn", "push", "lobby", "convince", "direct", "authorize", "authorise", "oblige", "get", "need",
+    "prompt", "beg", "implore", "challenge", "remind", "cause", "train", "recruit", "hire", "pay", "mandate",
+    "empower", "let", "make", "commission", "exhort", "entreat", "nominate", "elect", "appoint", "choose",
+}  # fmt: skip
+# A modifier clause dated back ("seized in the 1970s", "captured last week", "had taken hostage") recalls
+# an earlier happening: background to the news, not a new event.
+PAST_MARKERS = {"ago", "last", "previous", "previously", "earlier", "formerly", "once", "past"}
 
 
 def is_participle_modifier(verb: Any) -> bool:
@@ -116,9 +128,13 @@ def subject_heads(verb: Any, depth: int = 0) -> list[Any]:
         return []
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-        if objects and head.pos_ == "VERB":
+        if objects and head.pos_ == "VERB" and head.lemma_.lower() in OBJECT_CONTROL:
             return objects
         return subject_heads(head, depth + 1)
+    if verb.dep_ == "conj" and is_passive(head) and not is_participle_modifier(head):
+        # "was indicted by the court and will resign": the one indicted resigns.
+        patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+        return patients or subject_heads(head, depth + 1)
     if verb.dep_ in ("conj", "acomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return subject_heads(head, depth + 1)
     if verb.dep_ in ("relcl", "acl"):
@@ -324,3 +340,76 @@ def noun_modality(noun: Any, sentence: Any) -> str:
             break
         head = head.head
     return "question" if is_question(sentence) else "asserted"
+
+
+def _to_infinitive(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def purpose_of_object(verb: Any) -> bool:
+    """ "summoned the envoy to complain": an infinitive on a verb with an object, sharing its target."""
+    head = verb.head
+    return bool(
+        verb.dep_ == "xcomp"
+        and head != verb
+        and _to_infinitive(verb)
+        and any(c.dep_ in OBJECT_DEPS for c in head.children)
+    )
+
+
+def purpose_clauses(verb: Any) -> list[Any]:
+    """Infinitives saying what the action was for: "opened fire to disperse the crowd"."""
+    has_object = any(c.dep_ in OBJECT_DEPS for c in verb.children)
+    return [c for c in verb.children if _to_infinitive(c) and (c.dep_ == "advcl" or (c.dep_ == "xcomp" and has_object))]
+
+
+def second_hop(noun: Any, preps: tuple[str, ...]) -> list[Any]:
+    """Objects one step beyond a noun that is not an actor: "a war against Iraq", "crimes committed
+    by the militia", "abuses by the police"."""
+    found = preposition_objects(noun, (*preps, "by"))
+    for clause in noun.children:
+        if is_participle_modifier(clause):
+            found += [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return found
+
+
+def _dated_back(token: Any) -> bool:
+    lower = token.lower_
+    if lower in PAST_MARKERS:
+        return True
+    return bool(token.ent_type_ == "DATE" and (lower[:2] in ("19", "20") and lower[:4].isdigit()))
+
+
+def recalled(verb: Any) -> bool:
+    """A verb in a relative clause or participle on a noun that recalls an earlier happening:
+    "the helicopter that was captured last week", "property seized in the 1970s", "athletes killed at
+    the games" (a participle without an agent describes its noun)."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head == verb:
+        return False
+    if is_participle_modifier(verb) and not any(c.dep_ == "agent" for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return True
+    for child in verb.children:
+        if child.dep_ not in ("npadvmod", "advmod", "prep"):
+            continue
+        near = [child, *child.children, *(g for t in child.children for g in t.children)]
+        if any(_dated_back(t) for t in near):
+            return True
+    return False
+
+
+def modifier_noun(noun: Any) -> bool:
+    """An event noun that only modifies another noun ("riot police", "protest leaders") is no event."""
+    return bool(noun.dep_ == "compound" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"))
+
+
+def carried_actions(word: Any, carriers: frozenset[str]) -> list[Any]:
+    """What an uncoded carrying verb or noun holds: "continue [military aid]", "begin to [withdraw]",
+    "delivery of [aid]"; a verb that is no carrier ("end months of fighting") holds nothing."""
+    if word.pos_ == "NOUN":
+        return [o for o in preposition_objects(word, ("of",)) if o.pos_ == "NOUN"]
+    if word.lemma_.lower() not in carriers:
+        return []
+    found = [c for c in word.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return found + [c for c in word.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]

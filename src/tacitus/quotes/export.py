@@ -1,4 +1,5 @@
-"""Writing quote records: flat rows for CSV and a readable table."""
+"""Writing quote records: flat rows for CSV and a readable table; headline quotes are marked
+(their offsets refer to the document's title)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from rich.table import Table
 
 QUOTE_CSV_COLUMNS = [
     "quote_id", "doc_id", "kind", "speaker_text", "speaker_country", "speaker_sector",
-    "cue", "start", "end", "text",
+    "cue", "start", "end", "text", "headline",
 ]  # fmt: skip
 
 
@@ -29,6 +30,7 @@ def flat_quote(record: dict[str, Any]) -> dict[str, Any]:
         "start": record["start"],
         "end": record["end"],
         "text": record["text"],
+        "headline": bool(record.get("headline")),
     }
 
 
@@ -54,5 +56,6 @@ def quote_table(records: list[dict[str, Any]], title: str | None = None, width: 
     for record in records:
         text = record["text"] if len(record["text"]) <= width else record["text"][: width - 1] + "…"
         cue = (record.get("cue") or {}).get("text") or ""
-        table.add_row(speaker_label(record), cue, record["kind"], text, record["doc_id"])
+        kind = f"{record['kind']} (headline)" if record.get("headline") else record["kind"]
+        table.add_row(speaker_label(record), cue, kind, text, record["doc_id"])
     return table

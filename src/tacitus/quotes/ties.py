@@ -9,15 +9,24 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from tacitus.actors.resolve import DocumentActors
 from tacitus.events.ontology import load_ontology
 from tacitus.events.records import EventEvidence, event_id, make_event
 from tacitus.events.syntax import modality
-from tacitus.quotes.cues import STATEMENT_CODE, CueLexicon, load_cues
+from tacitus.quotes.cues import STATEMENT_CODE, Cue, CueLexicon, load_cues
+from tacitus.quotes.finder import LISTENER_LEMMAS
 from tacitus.types import Actor, Document, Event, Quote, TextSpan
 
 FIRST_PERSON = {"i", "we"}
 MAX_OVERLAPPING = 4
 MAX_QUOTE_REACH = 20000
+MAX_STATEMENT_STEPS = 3
+JOINED_DEPS = {"advcl", "conj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# "said in a letter to the UN": the channel a statement went through names its addressee.
+CHANNEL_PREPS = {"in", "through", "via"}
+CHANNEL_NOUNS = {"letter", "message", "note", "statement", "speech", "address", "call", "communication", "appeal"}
+PRESS_SECTORS = {"MED"}
 
 
 @lru_cache(maxsize=1)
@@ -58,60 +67,161 @@ def _speaker_as_source(event: Event, quote: Quote, doc: Any) -> Event:
     return dataclasses.replace(event, source=source, event_id=new_id)
 
 
-def tie_events(events: list[Event], quotes: list[Quote], doc: Any, document: Document) -> list[Event]:
-    """The events, those inside a quote attributed to it, plus statement events for quotes without one."""
+def tie_events(
+    events: list[Event], quotes: list[Quote], doc: Any, document: Document, actors: DocumentActors | None = None
+) -> list[Event]:
+    """The events, those inside a quote attributed to it, and one statement event per statement.
+
+    A statement is a cue and the quotes it introduces, together with the verb a participle or
+    conjoined cue depends on ("rejected the offer, saying …" is one statement). It gives a
+    statement event (01x, or the cue's own code) only when no more specific event is coded on
+    its verbs or inside its quotes, and only one per speaker and listener. With `actors`,
+    statement events take as target whom the statement was addressed to ("told Iran").
+    """
+    lexicon = default_cues()
     if not quotes:
-        return events
+        return _with_listeners(events, doc, actors, lexicon) if actors is not None else events
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     starts = [q.start for q in ordered]
+    anchors = {e.trigger.start for e in events}
+    key_of = {q.quote_id: _statement_key(q, doc, anchors, lexicon) for q in ordered}
     by_cue: dict[int, Quote] = {}
+    by_verb: dict[int, str] = {}
     for quote in ordered:
         if quote.cue is not None:
             by_cue.setdefault(quote.cue.start, quote)
+            by_verb.setdefault(key_of[quote.quote_id], quote.quote_id)
     specific: set[int] = set()
-    stated: set[int] = set()
-    tied: list[Event] = []
+    tied: list[tuple[Event, int | None, bool]] = []
     for event in events:
         found = _containing(ordered, starts, event.trigger.start, event.trigger.end)
         on_cue = found is None and event.trigger.start in by_cue
         holder = by_cue[event.trigger.start] if on_cue else found
         if holder is None:
-            tied.append(event)
+            verb_key = event.trigger.start if event.trigger.start in by_verb else None
+            if verb_key is not None and event.cameo != STATEMENT_CODE:
+                specific.add(verb_key)
+            tied.append((event, verb_key, verb_key is not None))
             continue
+        key = key_of[holder.quote_id]
         if event.cameo != STATEMENT_CODE:
-            specific.add(_group_key(holder))
-        elif on_cue:
-            stated.add(_group_key(holder))
-        tied.append(dataclasses.replace(_speaker_as_source(event, holder, doc), quote_id=holder.quote_id))
-    group_of = {q.quote_id: _group_key(q) for q in ordered}
-    kept = [
-        e
-        for e in tied
-        if not (
-            e.cameo == STATEMENT_CODE
-            and e.quote_id is not None
-            and e.trigger.start in by_cue
-            and group_of[e.quote_id] in specific
-        )
-    ]
+            specific.add(key)
+        if on_cue:
+            event = _without_said_target(event, holder)
+        event = dataclasses.replace(_speaker_as_source(event, holder, doc), quote_id=holder.quote_id)
+        tied.append((event, key, on_cue))
+    kept: list[Event] = []
+    stated: set[int] = set()
+    said: set[tuple[int, str | None, str | None]] = set()
+    for event, group, saying in tied:
+        if group is None or not saying or event.cameo != STATEMENT_CODE:
+            kept.append(event)
+            continue
+        if group in specific:
+            continue
+        stated.add(group)
+        dyad = (group, _code(event.source), _code(event.target))
+        if dyad not in said:
+            said.add(dyad)
+            kept.append(event)
+    if actors is not None:
+        kept = _with_listeners(kept, doc, actors, lexicon)
     known = {e.event_id for e in kept}
     sentences = _SentenceIndex(doc)
-    lexicon = default_cues()
     for quote in ordered:
-        key = _group_key(quote)
+        key = key_of[quote.quote_id]
         if key in specific or key in stated or not _is_coded(quote.speaker):
             continue
         stated.add(key)
-        statement = _statement(quote, doc, document, sentences, lexicon)
+        statement = _statement(quote, doc, document, sentences, lexicon, actors)
         if statement.event_id not in known:
             known.add(statement.event_id)
             kept.append(statement)
     return kept
 
 
-def _group_key(quote: Quote) -> int:
-    """Quotes sharing a cue (a quotation over several paragraphs) make one statement."""
-    return quote.cue.start if quote.cue is not None else -1 - quote.start
+def _without_said_target(event: Event, quote: Quote) -> Event:
+    """A statement is not addressed to someone named in what was said ("X says Turkey will …")."""
+    target = event.target
+    if event.cameo_root != STATEMENT_CODE[:2] or target is None or not quote.start <= target.start < quote.end:
+        return event
+    return dataclasses.replace(
+        event, target=None, event_id=event_id(event.doc_id, event.trigger.start, event.cameo, event.source, None)
+    )
+
+
+def _code(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
+
+
+def _statement_key(quote: Quote, doc: Any, anchors: set[int], lexicon: CueLexicon) -> int:
+    """The statement a quote belongs to: the character offset of its main verb.
+
+    Quotes sharing a cue (a quotation over several paragraphs) make one statement, and so do a
+    participle or conjoined cue without a subject of its own and the cue or event verb it hangs
+    from ("dismissed the appeal, saying …"; "condemned the attack and said …")."""
+    if quote.cue is None:
+        return -1 - quote.start
+    token = _token_at(doc, quote.cue.start)
+    if token is None:
+        return quote.cue.start
+    for _ in range(MAX_STATEMENT_STEPS):
+        head = token.head
+        if head.i == token.i or token.dep_ not in JOINED_DEPS or head.pos_ not in ("VERB", "AUX"):
+            break
+        if any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            break
+        if head.idx not in anchors and lexicon.verb(head.lemma_) is None:
+            break
+        token = head
+    return int(token.idx)
+
+
+def _with_listeners(events: list[Event], doc: Any, actors: DocumentActors, lexicon: CueLexicon) -> list[Event]:
+    """Statement events without a target take the one their cue names as addressee."""
+    result = []
+    for event in events:
+        if event.target is None and event.cameo_root == STATEMENT_CODE[:2] and event.source is not None:
+            cue_token = _token_at(doc, event.trigger.start)
+            cue = lexicon.verb(cue_token.lemma_) if cue_token is not None else None
+            if cue_token is not None and cue is not None:
+                target = addressee(cue_token, cue, actors, event.source)
+                if target is not None:
+                    new_id = event_id(event.doc_id, event.trigger.start, event.cameo, event.source, target)
+                    event = dataclasses.replace(event, target=target, event_id=new_id)
+        result.append(event)
+    return result
+
+
+def addressee(cue_token: Any, cue: Cue, actors: DocumentActors, speaker: Actor | None) -> Actor | None:
+    """Whom a statement was made to: "told Iran", "warned Washington that …", "said in a letter to
+    the UN"; never an audience ("said to reporters") or the press ("told CNN")."""
+    candidates = [c for c in cue_token.children if c.dep_ in ("dative", "iobj")]
+    if not cue.object_content:
+        candidates += [c for c in cue_token.children if c.dep_ == "dobj"]
+    for prep in cue_token.children:
+        if prep.dep_ not in ("prep", "dative"):
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ == "to":
+            candidates += objects
+        elif prep.lower_ in CHANNEL_PREPS:
+            for channel in objects:
+                if channel.lemma_.casefold() in CHANNEL_NOUNS:
+                    candidates += [
+                        o for p in channel.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"
+                    ]
+    for candidate in candidates:
+        if candidate.pos_ == "PRON" or candidate.lemma_.casefold() in LISTENER_LEMMAS:
+            continue
+        found = actors.resolve(candidate)
+        for actor in found:
+            if not _is_coded(actor) or actor.sector in PRESS_SECTORS:
+                continue
+            if speaker is not None and actor.code == speaker.code and actor.start == speaker.start:
+                continue
+            return actor
+    return None
 
 
 class _SentenceIndex:
@@ -124,7 +234,14 @@ class _SentenceIndex:
         return index, self.sentences[index]
 
 
-def _statement(quote: Quote, doc: Any, document: Document, sentences: _SentenceIndex, lexicon: CueLexicon) -> Event:
+def _statement(
+    quote: Quote,
+    doc: Any,
+    document: Document,
+    sentences: _SentenceIndex,
+    lexicon: CueLexicon,
+    actors: DocumentActors | None = None,
+) -> Event:
     ontology = load_ontology()
     cue_token = _token_at(doc, quote.cue.start) if quote.cue is not None else None
     entry = None
@@ -142,5 +259,8 @@ def _statement(quote: Quote, doc: Any, document: Document, sentences: _SentenceI
     mode = modality(cue_token, sentence) if cue_token is not None else "asserted"
     source = quote.speaker
     entry_name = f"quote:{entry.where}" if entry is not None else "quote"
+    target = None
+    if actors is not None and cue_token is not None and entry is not None and quote.cue is not None:
+        target = addressee(cue_token, entry, actors, source) if entry.cue == cue_token.lemma_.casefold() else None
     evidence = EventEvidence(document, index, sentence.text, trigger, negated, mode, entry_name)
-    return make_event(code, source, None, evidence, quote_id=quote.quote_id)
+    return make_event(code, source, target, evidence, quote_id=quote.quote_id)

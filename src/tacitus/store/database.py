@@ -100,6 +100,13 @@ def _actor_clause(prefix: str, value: str) -> tuple[str, list[Any]]:
     return f"({prefix}_country = ? OR {prefix}_code = ?)", [value, value]
 
 
+def connect_quietly(path: Path, read_only: bool) -> Any:
+    """A DuckDB connection that never draws its progress bar on the user's terminal."""
+    con = duckdb.connect(str(path), read_only=read_only)
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
 def _connect(path: Path, read_only: bool) -> Any:
     if str(path) != ":memory:":
         if not path.parent.exists():
@@ -107,7 +114,7 @@ def _connect(path: Path, read_only: bool) -> Any:
         if read_only and not path.exists():
             raise TacitusError(Errors.E023, path=path)
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return connect_quietly(path, read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise TacitusError(Errors.E021, path=path) from exc

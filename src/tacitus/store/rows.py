@@ -76,6 +76,8 @@ def event_row(event: Event) -> dict[str, Any]:
         "evidence": event.evidence,
         "entry": event.entry,
         "quote_id": event.quote_id,
+        "headline": event.headline,
+        "in_headline": event.in_headline,
     }
     row.update(_actor_columns("source", event.source))
     row.update(_actor_columns("target", event.target))
@@ -93,6 +95,7 @@ def quote_row(quote: Quote) -> dict[str, Any]:
         "cue_text": quote.cue.text if quote.cue else None,
         "cue_start": quote.cue.start if quote.cue else None,
         "cue_end": quote.cue.end if quote.cue else None,
+        "headline": quote.headline,
     }
     row.update(_actor_columns("speaker", quote.speaker))
     return row
@@ -138,6 +141,9 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
     }
     if row.get("quote_id"):
         record["quote_id"] = row["quote_id"]
+    for flag in ("headline", "in_headline"):
+        if row.get(flag):
+            record[flag] = True
     return record
 
 
@@ -149,7 +155,7 @@ def quote_record(row: dict[str, Any]) -> dict[str, Any]:
     cue = None
     if row.get("cue_text") is not None:
         cue = {"text": row["cue_text"], "start": row["cue_start"], "end": row["cue_end"]}
-    return {
+    record = {
         "quote_id": row["quote_id"],
         "doc_id": row["doc_id"],
         "text": row["text"],
@@ -159,3 +165,6 @@ def quote_record(row: dict[str, Any]) -> dict[str, Any]:
         "speaker": speaker,
         "cue": cue,
     }
+    if row.get("headline"):
+        record["headline"] = True
+    return record

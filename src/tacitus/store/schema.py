@@ -169,6 +169,12 @@ VIEWS = {
 
 # Columns added after a table was first released: (table, column, type), added to older files on open.
 ADDED_COLUMNS = [("events", "quote_id", "VARCHAR"), ("events", "date_start", "VARCHAR")]
+# Headlines (docs/formats.md): events and quotes read from the title, offsets relative to it.
+ADDED_COLUMNS += [
+    ("events", "headline", "BOOLEAN DEFAULT false"),
+    ("events", "in_headline", "BOOLEAN DEFAULT false"),
+    ("quotes", "headline", "BOOLEAN DEFAULT false"),
+]
 
 # People documents taught (title and nationality named with them), one row per document and name.
 TABLES |= {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -23,11 +24,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tacitus.errors import Errors, TacitusError
 from tacitus.events.ontology import load_ontology
-from tacitus.web import charts, queries, quote_queries
+from tacitus.places.land import LandCells, land_cells
+from tacitus.web import charts, map_queries, queries, quote_queries
+from tacitus.web import map as world_map
 from tacitus.web.connection import SharedReadOnly
 from tacitus.web.highlight import event_marks, quote_marks, segments
 
 HERE = Path(__file__).resolve().parent
+PLACE_RADIUS_KM = 0.1
+MAP_TABLE_ROWS = 25
 NOT_FOUND = {Errors.E060, Errors.E144}
 BAD_REQUEST = {Errors.E140, Errors.E141, Errors.E050}
 UNAVAILABLE = {Errors.E142, Errors.E143}
@@ -87,6 +92,8 @@ class Pages:
         self.database = SharedReadOnly(db, hold_seconds)
         self.templates = _templates()
         self.ontology = load_ontology()
+        self._land: tuple[LandCells | None, str] | None = None
+        self.map_cache = map_queries.PlaceCountCache()
 
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
         context.setdefault("db_name", self.db.name)
@@ -190,15 +197,57 @@ class Pages:
                 con, queries.EventQuery(doc_id=doc_id, modality="all", per_page=queries.MAX_PAGE)
             )
             said = quote_queries.quotes(con, quote_queries.QuoteQuery(doc_id=doc_id), paged=False)
-        marks = [m for e in found for m in event_marks(e)] + [m for q in said for m in quote_marks(q)]
+        body_marks = [m for e in found if not e.get("headline") for m in event_marks(e)]
+        body_marks += [m for q in said if not q.get("headline") for m in quote_marks(q)]
+        title_marks = [m for e in found if e.get("headline") for m in event_marks(e)]
+        title_marks += [m for q in said if q.get("headline") for m in quote_marks(q)]
         return self.render(
             request,
             "document.html",
             document=document,
-            segments=segments(document["clean_text"] or "", marks),
+            title_segments=segments(document["title"] or "", title_marks),
+            segments=segments(document["clean_text"] or "", body_marks),
             events=found,
             quotes=said,
             cameo_name=self.cameo_name,
+        )
+
+    def land(self) -> tuple[LandCells | None, str]:
+        """The map's land cells, loaded once; when the place index cannot be had, none and the reason."""
+        if self._land is None:
+            try:
+                self._land = (land_cells(), "")
+            except TacitusError as exc:
+                self._land = (None, str(exc))
+        return self._land
+
+    def map(self, request: Request) -> Response:
+        query = queries.event_query(request.query_params)
+        key = (replace(query, page=1, per_page=50, sort="date", descending=False), map_queries.database_stamp(self.db))
+        counts = self.map_cache.get(key)
+        if counts is None:
+            with self.database.connect() as con:
+                counts = map_queries.place_counts(con, query)
+            self.map_cache.put(key, counts)
+        view = world_map.fit_view(counts.places) if query.country else world_map.world_view()
+        land, land_note = self.land()
+        params = request.query_params
+        return self.render(
+            request,
+            "map.html",
+            query=query,
+            counts=counts,
+            drawing=world_map.draw_map(counts.places, land, view),
+            width=world_map.WIDTH,
+            height=world_map.HEIGHT,
+            land_population=land.min_population if land else 0,
+            land_note=land_note,
+            top=MAP_TABLE_ROWS,
+            modalities=queries.MODALITIES,
+            events_link=link("/events", params, page=None),
+            place_link=lambda place: link(
+                "/events", params, near=f"{place['lat']},{place['lon']}", radius=PLACE_RADIUS_KM, page=None
+            ),
         )
 
     def quotes(self, request: Request) -> Response:
@@ -248,6 +297,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, hold_seco
         Route("/network", pages.network),
         Route("/documents/{doc_id:path}", pages.document),
         Route("/quotes", pages.quotes),
+        Route("/map", pages.map),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
     hosts = allowed_hosts or ["127.0.0.1", "localhost", "::1", "[::1]"]

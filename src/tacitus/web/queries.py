@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from tacitus.errors import Errors, TacitusError
+from tacitus.store.database import connect_quietly
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 MODALITIES = ("asserted", "all", "negated", "future", "conditional", "hypothetical", "question")
@@ -37,6 +38,9 @@ MAX_TEXT = 200
 ACTOR_PATTERN = re.compile(r"[A-Z0-9]{2,15}")
 CAMEO_PATTERN = re.compile(r"\d{2,4}")
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO3_PATTERN = re.compile(r"[A-Z]{3}")
+DEFAULT_RADIUS_KM = 50.0
+MAX_RADIUS_KM = 20_040.0
 
 BUSY_ATTEMPTS = 6
 BUSY_FIRST_WAIT = 0.05
@@ -60,6 +64,9 @@ class EventQuery:
     descending: bool = False
     page: int = 1
     per_page: int = 50
+    country: str | None = None
+    near: tuple[float, float] | None = None
+    radius: float | None = None
 
 
 FILTER_NAMES = tuple(f.name for f in fields(EventQuery))
@@ -103,6 +110,41 @@ def integer(name: str, value: object, low: int, high: int) -> int | None:
     return number
 
 
+def location_country(value: object) -> str | None:
+    text = str(value).strip().upper() if value is not None else ""
+    if not text:
+        return None
+    if not ISO3_PATTERN.fullmatch(text):
+        raise invalid("country", value, "the country where events happened is an ISO3 code such as SYR")
+    return text
+
+
+def near_point(value: object) -> tuple[float, float] | None:
+    """ "36.2,37.15" (or a pair of numbers) → (lat, lon), checked to be a point on Earth."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    parts = list(value) if isinstance(value, tuple | list) else str(value).split(",")
+    try:
+        lat, lon = (float(p) for p in parts)
+    except (TypeError, ValueError):
+        raise invalid("near", value, "give a point as LAT,LON in degrees, e.g. 36.2,37.15") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise invalid("near", value, "latitude is -90 to 90 and longitude -180 to 180")
+    return lat, lon
+
+
+def radius_km(value: object, near: tuple[float, float] | None) -> float | None:
+    if value is None or str(value).strip() == "":
+        return DEFAULT_RADIUS_KM if near else None
+    try:
+        radius = float(str(value).strip())
+    except ValueError:
+        radius = float("nan")
+    if near is None or not 0 < radius <= MAX_RADIUS_KM:
+        raise invalid("radius", value, f"a radius is above 0 and at most {MAX_RADIUS_KM:.0f} km, with near=LAT,LON")
+    return radius
+
+
 def event_query(values: Mapping[str, Any], strict: bool = False) -> EventQuery:
     """An EventQuery from user values (query string, keyword arguments); bad values raise E140.
 
@@ -138,6 +180,7 @@ def event_query(values: Mapping[str, Any], strict: bool = False) -> EventQuery:
     if doc_id is not None and len(doc_id) > 200:
         raise invalid("doc_id", doc_id, "document ids are at most 200 characters")
     descending = descending or str(values.get("descending") or "").lower() in ("1", "true", "yes")
+    near = near_point(values.get("near"))
     return EventQuery(
         actor=actor_code("actor", values.get("actor")),
         source=actor_code("source", source),
@@ -153,6 +196,9 @@ def event_query(values: Mapping[str, Any], strict: bool = False) -> EventQuery:
         descending=descending,
         page=integer("page", values.get("page"), 1, MAX_PAGE) or 1,
         per_page=per_page,
+        country=location_country(values.get("country")),
+        near=near,
+        radius=radius_km(values.get("radius"), near),
     )
 
 
@@ -206,7 +252,25 @@ def event_where(query: EventQuery, table: str = "") -> tuple[str, list[Any]]:
     if query.doc_id:
         clauses.append(f"{prefix}doc_id = ?")
         params.append(query.doc_id)
+    if query.country:
+        clauses.append(f"json_extract_string({prefix}location, '$.country') = ?")
+        params.append(query.country)
+    if query.near:
+        sql, values = near_clause(f"{prefix}location", *query.near, query.radius or DEFAULT_RADIUS_KM)
+        clauses.append(sql)
+        params += values
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def near_clause(column: str, lat: float, lon: float, radius: float) -> tuple[str, list[Any]]:
+    """Events located within `radius` km of a point (great-circle distance on a sphere of the Earth's mean radius)."""
+    event_lat = f"TRY_CAST(json_extract_string({column}, '$.lat') AS DOUBLE)"
+    event_lon = f"TRY_CAST(json_extract_string({column}, '$.lon') AS DOUBLE)"
+    distance = (
+        f"2 * 6371.0088 * asin(sqrt(pow(sin(radians({event_lat} - ?) / 2), 2) + "
+        f"cos(radians(?)) * cos(radians({event_lat})) * pow(sin(radians({event_lon} - ?) / 2), 2)))"
+    )
+    return f"({column} IS NOT NULL AND {distance} <= ?)", [lat, lat, lon, radius]
 
 
 def order_by(query: EventQuery, row_key: str = "rowid") -> str:
@@ -234,7 +298,7 @@ def open_read_only(path: Path) -> Any:
     wait = BUSY_FIRST_WAIT
     for attempt in range(BUSY_ATTEMPTS):
         try:
-            return duckdb.connect(str(path), read_only=True)
+            return connect_quietly(path, read_only=True)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise TacitusError(Errors.E022, path=path, reason=str(exc).splitlines()[0]) from exc
