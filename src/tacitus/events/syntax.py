@@ -108,6 +108,15 @@ def preposition_objects(host: Any, preps: Iterable[str]) -> list[Any]:
     return objects
 
 
+def mended_subject(head: Any) -> Any:
+    """A participle the parser took for the subject ("The Red Cross operating in Iraq said"): the noun it hangs from."""
+    if head.tag_ in ("VBG", "VBN") and head.dep_ in SUBJECT_DEPS:
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i < head.i:
+                return child
+    return head
+
+
 def subject_heads(verb: Any, depth: int = 0) -> list[Any]:
     """The noun heads that did the action of `verb`, following control and coordination."""
     if depth > 6:
@@ -116,7 +125,7 @@ def subject_heads(verb: Any, depth: int = 0) -> list[Any]:
     if passive:
         heads = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     else:
-        heads = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        heads = [mended_subject(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if heads:
         if verb.dep_ == "relcl" and heads[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head]

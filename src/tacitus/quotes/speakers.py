@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tacitus.actors.resolve import DocumentActors
+from tacitus.events.syntax import mended_subject
 from tacitus.types import Actor, TextSpan
 
 SUBJECT_DEPS = {"nsubj"}
@@ -29,7 +30,7 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 return verb.head
-            return child
+            return mended_subject(child)
     if verb.dep_ == "relcl":
         return verb.head
     for child in verb.rights:

@@ -14,6 +14,7 @@ from tacitus.events.ontology import load_ontology
 from tacitus.events.records import EventEvidence, event_id, make_event
 from tacitus.events.syntax import modality
 from tacitus.quotes.cues import STATEMENT_CODE, Cue, CueLexicon, load_cues
+from tacitus.quotes.demands import as_demands
 from tacitus.quotes.finder import LISTENER_LEMMAS
 from tacitus.types import Actor, Document, Event, Quote, TextSpan
 
@@ -137,7 +138,7 @@ def tie_events(
         if statement.event_id not in known:
             known.add(statement.event_id)
             kept.append(statement)
-    return kept
+    return as_demands(kept, ordered, doc, actors) if actors is not None else kept
 
 
 def _without_said_target(event: Event, quote: Quote) -> Event:
