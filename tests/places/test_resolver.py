@@ -126,3 +126,9 @@ def test_a_state_named_like_its_main_city_means_the_city(places: Callable[[str],
     assert city.place is not None and city.place.kind == "city"
     state = places("The governor of New York state met voters in Albany.").mentions[0]
     assert state.place is not None and (state.place.kind, state.place.admin1) == ("admin1", "NY")
+
+
+def test_a_place_at_the_end_of_a_chain_of_of_phrases_is_the_place(locate: Callable[[str], list[Event]]) -> None:
+    text = "Pakistani troops shelled Indian posts in the forward areas of the northern sector of the Kashmir valley."
+    shelled = _located(locate(text), "shelled")
+    assert shelled["country"] in ("IND", "PAK") and "Kashmir" in str(shelled["text"])

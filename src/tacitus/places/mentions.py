@@ -49,6 +49,7 @@ DATELINE = re.compile(
     re.MULTILINE,
 )
 DATELINE_REACH = 600
+MAX_OF_CHAIN = 3
 
 
 @dataclass
@@ -116,15 +117,15 @@ def _role(head: Any) -> str:
     return "other"
 
 
-def _in_locative(noun: Any) -> bool:
-    """A noun inside a locative phrase: "in a district of X", "near the edge of X"."""
+def _in_locative(noun: Any, depth: int = 0) -> bool:
+    """A noun inside a locative phrase: "in a district of X", "near the edge of X", and through
+    a short chain of "of" ("in the battle zones of the southern sector of X")."""
     prep = noun.head
-    return (
-        noun.pos_ == "NOUN"
-        and noun.dep_ == "pobj"
-        and prep.lower_ in LOCATIVE_PREPS
-        and not (prep.lower_ == "to" and prep.head.lower_ == "according")
-    )
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return False
+    if prep.lower_ in LOCATIVE_PREPS:
+        return not (prep.lower_ == "to" and prep.head.lower_ == "according")
+    return depth < MAX_OF_CHAIN and prep.lower_ == "of" and prep.head != prep and _in_locative(prep.head, depth + 1)
 
 
 def _feature_of(span: Any) -> tuple[str | None, Any]:
