@@ -96,7 +96,7 @@ def test_noun_patterns_are_indexed_apart_from_verbs() -> None:
     ("body", "message"),
     [
         ('- id: x\n  noun: offer\n  verb: offer\n  code: "030"\n', "exactly one trigger"),
-        ('- id: x\n  noun: offer\n  code: "030"\n  then: [meet]\n', "verb triggers only"),
+        ('- id: x\n  noun: appeal\n  code: "020"\n  then: [appeal]\n', "its own complement"),
         ('- id: x\n  verb: offer\n  code: "030"\n  light: [make]\n', "noun triggers only"),
         ('- id: x\n  verb: agree\n  code: "030"\n  then: [agree]\n', "its own complement"),
         ('- id: x\n  verb: call for\n  code: "020"\n  prep: "for"\n', "already the particle"),

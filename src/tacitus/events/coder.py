@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tacitus.actors.resolve import DocumentActors
@@ -28,12 +28,27 @@ PLAIN_STATEMENT = "010"
 SPEECH_ACT_ROOTS = ("02", "03", "10", "13")
 # "accused Iraq of shelling", "praised X for releasing": the gerund is what is said, not an event.
 CONTENT_ROOTS = ("01", "02", "05", "10", "11", "12", "13")
+# Where a noun's infinitive hangs: on the noun ("an appeal to X to extradite"), or on the verb that
+# carries it ("staged a hunger strike to demand …").
+NOUN_INFINITIVE_DEPS = ("acl", "advcl", "xcomp")
 
 
 def _complement(verb: Any, then: frozenset[str]) -> Any | None:
     for child in verb.children:
         if child.dep_ in COMPLEMENT_DEPS and child.lemma_.lower() in then:
             return child
+    return None
+
+
+def _noun_complement(noun: Any, then: frozenset[str]) -> Any | None:
+    """The to-infinitive a noun pattern's `then` asks for, on the noun or on the verb it is the object of."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" and noun.head != noun else [noun]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ not in NOUN_INFINITIVE_DEPS or child.lemma_.lower() not in then:
+                continue
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return child
     return None
 
 
@@ -123,20 +138,29 @@ def _head_words(head: Any) -> set[str]:
     a measure word counts as what it measures: "25,000 tons of food aid"."""
     words = {head.lemma_.lower()}
     words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
-    if head.lemma_.lower() in MEASURE_NOUNS:
+    if head.lemma_.lower() in MEASURE_NOUNS or syntax.counted(head) != head:
         for measured in syntax.preposition_objects(head, ("of",)):
             words |= _head_words(measured)
     return words
 
 
-def matches_noun(pattern: Pattern, noun: Any) -> bool:
+def matches_noun(pattern: Pattern, noun: Any) -> tuple[bool, Any | None]:
+    """Whether the pattern holds at the noun, and the infinitive its `then` matched."""
     if pattern.prep and not _has_prep([noun], pattern.prep):
-        return False
+        return False, None
+    complement = _noun_complement(noun, pattern.then) if pattern.then else None
+    if pattern.then and complement is None:
+        return False, None
     if pattern.objects:
-        heads = syntax.preposition_objects(noun, [pattern.prep] if pattern.prep else ["of"])
-        if not any(_head_words(h) & pattern.objects for h in heads):
-            return False
-    return True
+        if complement is not None:
+            facts = VerbFacts.of(complement, complement)
+            words = facts.objects.union(*facts.prep_objects.values())
+        else:
+            heads = syntax.preposition_objects(noun, [pattern.prep] if pattern.prep else ["of"])
+            words = set().union(*(_head_words(h) for h in heads))
+        if not words & pattern.objects:
+            return False, None
+    return True, complement
 
 
 @dataclass
@@ -171,51 +195,82 @@ class EventCoder:
         return sentences, events
 
     def code_sentence(self, context: _Context) -> list[Event]:
-        consumed: set[int] = set()
+        purposed = self._nouns_with_infinitive(context.sent)
+        consumed = {c.complement.i for c in purposed.values() if c.complement is not None}
         fired: set[int] = set()
         announcing: set[int] = set()
-        choices: list[Choice] = []
+        events: list[Event] = []
         for token in context.sent:
             if token.i in consumed or not self._verb_like(token) or syntax.recalled(token):
                 continue
             choice = self.choose_verb(token)
-            if choice is None:
+            if choice is None or self._carries(token, choice, purposed):
                 continue
-            fired.add(token.i)
-            if choice.code == PLAIN_STATEMENT:
-                announcing.add(token.i)
             if choice.complement is not None:
                 consumed.add(choice.complement.i)
             if choice.code[:2] in CONTENT_ROOTS:
                 consumed.update(c.i for c in syntax.preposition_objects(token, ("of", "for")) if c.dep_ == "pcomp")
-            choices.append(choice)
+            coded = self._code(choice, context)
+            # A verb that codes nothing (no actor found) leaves the event nouns it governs to be tried.
+            if not coded:
+                continue
+            events += coded
+            fired.add(token.i)
+            if choice.code == PLAIN_STATEMENT:
+                announcing.add(token.i)
         for token in context.sent:
             if token.pos_ != "NOUN" or token.i in consumed or token.lemma_.lower() not in self.lexicon.nouns:
                 continue
             if syntax.modifier_noun(token):
                 continue
-            choice = self.choose_noun(token)
-            if choice is None or (choice.light is None and self._under_fired_verb(token, fired, announcing)):
+            noun_choice = purposed.get(token.i) or self.choose_noun(token)
+            if noun_choice is None:
                 continue
-            if choice.light is None and syntax.in_background(token):
+            light = noun_choice.light
+            if light is None and self._under_fired_verb(token, fired, announcing):
                 continue
-            if choice.light is not None and choice.light.i in consumed:
+            if light is None and syntax.in_background(token):
                 continue
-            if choice.light is not None and choice.light.i in fired and choice.light.i not in announcing:
+            if light is not None and (light.i in consumed or (light.i in fired and light.i not in announcing)):
                 continue
-            choices.append(choice)
+            events += self._code(noun_choice, context)
         unique: dict[tuple[object, ...], Event] = {}
-        for choice in choices:
-            for event in self._code(choice, context):
-                # An apposition names an actor twice ("the agency, the IAEA"): one event per trigger and dyad.
-                key = (
-                    event.trigger.start,
-                    event.cameo,
-                    event.source and event.source.code,
-                    event.target and event.target.code,
-                )
-                unique.setdefault(key, event)
+        for event in events:
+            # An apposition names an actor twice ("the agency, the IAEA"): one event per trigger and dyad.
+            key = (
+                event.trigger.start,
+                event.cameo,
+                event.source and event.source.code,
+                event.target and event.target.code,
+            )
+            unique.setdefault(key, event)
         return list(unique.values())
+
+    def _nouns_with_infinitive(self, sent: Any) -> dict[int, Choice]:
+        """Event nouns whose pattern matched an infinitive ("a hunger strike to demand …"): that
+        infinitive is part of the noun's event and is not coded on its own."""
+        found: dict[int, Choice] = {}
+        for token in sent:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.nouns_with_then:
+                continue
+            choice = self.choose_noun(token)
+            if choice is not None and choice.complement is not None and not syntax.modifier_noun(token):
+                found[token.i] = choice
+        return found
+
+    @staticmethod
+    def _carries(verb: Any, choice: Choice, purposed: dict[int, Choice]) -> bool:
+        """The verb only carries a noun whose pattern matched an infinitive: a light verb of the noun, or
+        a verb coding the same root ("renewed an appeal to X to extradite …", "staged a hunger strike to
+        demand …"). The noun's more specific event is coded instead, with the verb as its light verb."""
+        for index, noun_choice in purposed.items():
+            noun = noun_choice.trigger
+            if noun.head != verb or noun.dep_ != "dobj":
+                continue
+            if noun_choice.light == verb or noun_choice.code[:2] == choice.code[:2]:
+                purposed[index] = replace(noun_choice, light=verb)
+                return True
+        return False
 
     def _verb_like(self, token: Any) -> bool:
         """A verb of the lexicon; in a headline also a word the parser took for a noun ("Iran Rejects Talks")."""
@@ -247,7 +302,7 @@ class EventCoder:
 
     def _base_noun(self, noun: Any) -> Pattern | None:
         for pattern in self.lexicon.candidates(noun.lemma_.lower(), _compound(noun), "noun"):
-            if matches_noun(pattern, noun):
+            if matches_noun(pattern, noun)[0]:
                 return pattern
         return None
 
@@ -298,12 +353,13 @@ class EventCoder:
         head = noun.head
         carrier = head if noun.dep_ == "dobj" and head.pos_ == "VERB" else None
         for pattern in self.lexicon.candidates(noun.lemma_.lower(), _compound(noun), "noun"):
-            if not matches_noun(pattern, noun):
+            ok, complement = matches_noun(pattern, noun)
+            if not ok:
                 continue
             light = carrier if carrier is not None and carrier.lemma_.lower() in pattern.light else None
             if pattern.light_required and light is None:
                 continue
-            return Choice(pattern, noun, pattern.code, pattern.pattern_id, None, light)
+            return Choice(pattern, noun, pattern.code, pattern.pattern_id, complement, light)
         return None
 
     # --- events ------------------------------------------------------------------------------

@@ -92,6 +92,8 @@ class Lexicon:
     by_trigger: dict[tuple[str, str, str | None], list[Pattern]] = field(default_factory=dict)
     verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    # Event nouns with a pattern that needs an infinitive ("a hunger strike to demand …").
+    nouns_with_then: frozenset[str] = frozenset()
     ontology: dict[str, CameoCode] = field(default_factory=dict)
     parallels: dict[str, Parallels] = field(default_factory=dict)
     by_id: dict[str, Pattern] = field(default_factory=dict)
@@ -156,8 +158,6 @@ def _pattern(entry: Entry, ontology: dict[str, CameoCode]) -> Pattern:
             raise entry.fail(f"'target' must list lower-case prepositions, got '{target}'")
     then = _words(entry, "then")
     light = _words(entry, "light")
-    if kind == "noun" and then:
-        raise entry.fail("'then' applies to verb triggers only; a noun pattern can never match it")
     if kind == "verb" and light:
         raise entry.fail("'light' applies to noun triggers only ('make' + offer); use 'noun:'")
     if lemma in then:
@@ -236,4 +236,5 @@ def load_lexicon(extra_files: Iterable[str | Path] = ()) -> Lexicon:
         lexicon.by_trigger[key] = sorted(patterns, key=lambda p: (-p.specificity, -len(p.code)))
     lexicon.verbs = frozenset(lemma for kind, lemma, _ in lexicon.by_trigger if kind == "verb")
     lexicon.nouns = frozenset(lemma for kind, lemma, _ in lexicon.by_trigger if kind == "noun")
+    lexicon.nouns_with_then = frozenset(p.lemma for p in lexicon.patterns if p.kind == "noun" and p.then)
     return lexicon

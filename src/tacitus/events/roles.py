@@ -73,7 +73,7 @@ class Roles:
 
     def resolve_all(self, heads: list[Any]) -> list[Actor]:
         found: list[Actor] = []
-        for head in syntax.with_conjuncts(heads):
+        for head in map(syntax.counted, syntax.with_conjuncts(heads)):
             resolved = self.actors.resolve(head)
             pronoun = head if head.pos_ == "PRON" else syntax.possessive_pronoun(head)
             if not resolved and pronoun is not None:
@@ -83,7 +83,7 @@ class Roles:
         return same_span_once(found)
 
     def first_actors(self, heads: list[Any]) -> list[Actor]:
-        for head in syntax.with_conjuncts(heads):
+        for head in map(syntax.counted, syntax.with_conjuncts(heads)):
             if self.actors.resolve(head):
                 return self.resolve_all([head])
         return []
@@ -132,12 +132,20 @@ class Roles:
         root = choice.code[:2]
         if choice.pattern.kind == "noun":
             hosts = [choice.trigger] + ([choice.light] if choice.light is not None else [])
-            return self.first_actors([h for host in hosts for h in syntax.preposition_objects(host, preps)])
+            found = self.first_actors([h for host in hosts for h in syntax.preposition_objects(host, preps)])
+            if found or choice.complement is None:
+                return found
+            # "a hunger strike to demand the resignation of the minister": the target named in its purpose.
+            complement = choice.complement
+            heads = syntax.object_heads(complement, False) + syntax.preposition_objects(complement, preps)
+            heads += [o for h in list(heads) for o in syntax.preposition_objects(h, preps)]
+            return [a for a in self.first_actors(heads) if all(a.code != s.code for s in sources)]
         verb = choice.trigger
         hosts = [verb] + ([choice.complement] if choice.complement is not None else [])
         passive = syntax.is_passive(verb)
         for host in hosts:
-            heads = syntax.object_heads(host, host == verb and passive) if host.pos_ != "NOUN" else []
+            # A noun complement has no object; a headline verb the parser took for a noun has.
+            heads = syntax.object_heads(host, host == verb and passive) if host.pos_ != "NOUN" or host == verb else []
             heads += [c for c in host.children if c.dep_ in ("dative", "iobj")]
             found = self.first_actors(heads)
             if found:

@@ -52,6 +52,11 @@ OBJECT_CONTROL = {
 # A modifier clause dated back ("seized in the 1970s", "captured last week", "had taken hostage") recalls
 # an earlier happening: background to the news, not a new event.
 PAST_MARKERS = {"ago", "last", "previous", "previously", "earlier", "formerly", "once", "past"}
+# Words that count what their "of" phrase names: "some of its troops", "dozens of protesters".
+COUNTING_WORDS = {
+    "some", "many", "most", "several", "all", "few", "dozen", "hundred", "thousand", "million", "score",
+    "none", "each", "both", "any", "majority", "minority", "handful", "half", "rest", "remainder", "couple",
+}  # fmt: skip
 
 
 def is_participle_modifier(verb: Any) -> bool:
@@ -130,6 +135,9 @@ def subject_heads(verb: Any, depth: int = 0) -> list[Any]:
         if verb.dep_ == "relcl" and heads[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head]
         return heads
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "ROOT" and is_headline(verb):
+        # Headline "Estonia summons Russian ambassador" read as one noun phrase: the name before the verb.
+        return [c for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i]
     if passive:
         return []
     head = verb.head
@@ -149,6 +157,19 @@ def subject_heads(verb: Any, depth: int = 0) -> list[Any]:
     if verb.dep_ in ("relcl", "acl"):
         return [head]
     return []
+
+
+def counted(head: Any) -> Any:
+    """What a number or counting word counts ("two of its nationals" → nationals); else the word itself."""
+    token = head
+    for _ in range(3):
+        if token.pos_ != "NUM" and token.lemma_.lower() not in COUNTING_WORDS:
+            break
+        counted_nouns = preposition_objects(token, ("of",))
+        if not counted_nouns:
+            break
+        token = counted_nouns[0]
+    return token
 
 
 def possessive_pronoun(head: Any) -> Any | None:
