@@ -24,6 +24,8 @@ def test_defaults_and_user_file(tmp_path: Path) -> None:
         ("[code]\nworkers = -1\n", "workers"),
         ("[code]\nspeed = 3\n", "unknown setting [code] speed"),
         ("[code\n", "not valid TOML"),
+        ("[store]\nmemory_limit = 'lots'\n", "memory_limit (section store)"),
+        ("[store]\nmemory_limit = 512\n", "memory_limit (section store)"),
     ],
 )
 def test_bad_settings_name_file_and_setting(tmp_path: Path, body: str, message: str) -> None:
@@ -33,3 +35,11 @@ def test_bad_settings_name_file_and_setting(tmp_path: Path, body: str, message: 
         load_settings(user)
     assert message in str(caught.value)
     assert "bad.toml" in str(caught.value)
+
+
+def test_the_writer_keeps_the_store_memory_limit(tmp_path: Path) -> None:
+    from tacitus.store import open_store
+
+    with open_store(tmp_path / "capped.duckdb", memory_limit="256MB") as store:
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert limit == "244.1 MiB"  # 256 MB as DuckDB reports it, in binary units

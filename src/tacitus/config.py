@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,11 +33,14 @@ class Settings:
     extra_actor_files: tuple[str, ...] = field(default_factory=tuple)
     extra_lexicons: tuple[str, ...] = field(default_factory=tuple)
     places_min_population: int = 500
+    store_memory_limit: str = "1GB"
 
     def with_overrides(self, **overrides: Any) -> Settings:
         given = {key: value for key, value in overrides.items() if value is not None}
         return replace(self, **given)
 
+
+MEMORY_SIZE = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 _KEYS: dict[tuple[str, str], str] = {
     ("parse", "model"): "model",
@@ -55,6 +59,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("actors", "extra_files"): "extra_actor_files",
     ("events", "extra_lexicons"): "extra_lexicons",
     ("places", "min_population"): "places_min_population",
+    ("store", "memory_limit"): "store_memory_limit",
 }
 
 
@@ -94,6 +99,10 @@ def _validate(settings: Settings, path: Path | str) -> Settings:
         value = getattr(settings, name)
         if not isinstance(value, int) or value < 1:
             raise TacitusError(Errors.E052, path=path, reason=f"{name} must be a positive integer, got {value!r}")
+    limit = settings.store_memory_limit
+    if not isinstance(limit, str) or not MEMORY_SIZE.fullmatch(limit.strip()):
+        reason = f'memory_limit (section store) must be a size such as "1GB" or "512MB", got {limit!r}'
+        raise TacitusError(Errors.E052, path=path, reason=reason)
     from tacitus.places.index import POPULATION_CUTOFFS
 
     population = settings.places_min_population

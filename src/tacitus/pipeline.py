@@ -198,7 +198,7 @@ def code_paths(
 ) -> CodeSummary:
     """Code every article under `specs` into the store; each batch is committed atomically."""
     summary = CodeSummary(engine=settings.engine)
-    with open_store(db or settings.db) as store:
+    with open_store(db or settings.db, memory_limit=settings.store_memory_limit) as store:
         intake = Intake(store, replace)
         documents = clean_articles(specs, settings, summary, date_override)
         admitted = map(intake.admit, _batches(documents, settings.code_batch_size))

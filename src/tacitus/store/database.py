@@ -126,10 +126,12 @@ def _connect(path: Path, read_only: bool) -> Any:
 class Store:
     """One open DuckDB database of coded documents."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, read_only: bool = False, memory_limit: str | None = None) -> None:
         self.path = path
         self.read_only = read_only
         self.con = _connect(path, read_only)
+        if memory_limit:
+            self.con.execute(f"SET memory_limit = '{memory_limit.strip()}'")
         if not read_only:
             self._create()
 
@@ -359,5 +361,5 @@ class Store:
         }
 
 
-def open_store(path: str | Path, read_only: bool = False) -> Store:
-    return Store(Path(path), read_only=read_only)
+def open_store(path: str | Path, read_only: bool = False, memory_limit: str | None = None) -> Store:
+    return Store(Path(path), read_only=read_only, memory_limit=memory_limit)
