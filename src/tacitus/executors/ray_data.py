@@ -142,7 +142,7 @@ def code_with_ray(batches: Iterator[list[Document]], settings: Settings, commit:
             fn_constructor_kwargs={"settings": settings},
             batch_size=settings.code_batch_size,
             batch_format="pyarrow",
-            concurrency=workers,
+            compute=ray.data.ActorPoolStrategy(size=workers),
             num_cpus=1,
         )
         coded.write_parquet(str(outputs))
