@@ -41,6 +41,8 @@ def test_every_page_loads_and_is_screenshotted(live_server: str, browser: Any, s
 
 def test_a_filter_narrows_the_table(live_server: str, browser: Any, screenshots: Path) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(live_server + "/events?per_page=200")
     before = int(browser.find_element(By.ID, "total").text)
@@ -48,7 +50,9 @@ def test_a_filter_narrows_the_table(live_server: str, browser: Any, screenshots:
     field = browser.find_element(By.NAME, "actor")
     field.clear()
     field.send_keys("IND")
+    old_total = browser.find_element(By.ID, "total")
     browser.find_element(By.ID, "apply").click()
+    WebDriverWait(browser, 20).until(staleness_of(old_total))
     after = int(browser.find_element(By.ID, "total").text)
     assert 0 < after < before
     assert visible_rows(browser) == after

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.web.conftest import free_port
+from tests.web.conftest import running_server
 from tests.web.test_map import map_db  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.slow
@@ -18,25 +16,14 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def map_server(map_db: Path) -> Iterator[str]:  # noqa: F811
-    import uvicorn
-
-    from tacitus.web.app import create_app
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(map_db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running_server(map_db) as url:
+        yield url
 
 
 def test_the_map_renders_circles_that_link_to_their_events(map_server: str, browser: Any, screenshots: Path) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(map_server + "/map")
     svg = browser.find_element(By.ID, "map")
@@ -56,5 +43,6 @@ def test_the_map_renders_circles_that_link_to_their_events(map_server: str, brow
     browser.save_screenshot(str(screenshots / "map-syria.png"))
     aleppo = next(c for c in zoomed if "Aleppo" in c.find_element(By.TAG_NAME, "title").get_attribute("textContent"))
     aleppo.click()
+    WebDriverWait(browser, 20).until(staleness_of(aleppo))
     assert "/events?" in browser.current_url and "near=" in browser.current_url
     assert browser.find_element(By.ID, "total").text == "3"
