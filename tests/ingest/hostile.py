@@ -149,9 +149,9 @@ def hostile_file(draw: st.DrawFn) -> HostileFile:
 
 
 @contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
+def time_limit(seconds: int, what: str = "reading") -> Iterator[None]:
     def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"reading took more than {seconds} s: a hang")
+        raise TimeoutError(f"{what} took more than {seconds} s: a hang")
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.alarm(seconds)

@@ -55,3 +55,9 @@ def check_iso_date(value: str | None, option: str) -> str | None:
 
 
 ConfigOption = typer.Option(None, "--config", help="Settings file (TOML) overriding the defaults.")
+ReadDbOption = typer.Option(None, "--db", help="DuckDB file to read (default: tacitus.duckdb).")
+ActorOption = typer.Option(None, "--actor", help="Source or target country (ISO3) or actor code.")
+DyadOption = typer.Option(None, "--dyad", help="Source and target, e.g. --dyad USA TUR.")
+CodeOption = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 12 or 125.")
+SinceOption = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD.")
+UntilOption = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD.")

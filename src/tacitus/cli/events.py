@@ -8,7 +8,18 @@ from pathlib import Path
 
 import typer
 
-from tacitus.cli.common import ConfigOption, check_iso_date, report_errors, settings_from
+from tacitus.cli.common import (
+    ActorOption,
+    CodeOption,
+    ConfigOption,
+    DyadOption,
+    ReadDbOption,
+    SinceOption,
+    UntilOption,
+    check_iso_date,
+    report_errors,
+    settings_from,
+)
 from tacitus.export import write_csv, write_jsonl, write_table
 from tacitus.places.query import check_country, check_radius, parse_near
 from tacitus.store import EventFilter, open_store
@@ -22,12 +33,12 @@ class EventFormat(StrEnum):
 
 @report_errors
 def command(
-    db: Path | None = typer.Option(None, "--db", help="DuckDB file to read (default: tacitus.duckdb)."),
-    actor: str | None = typer.Option(None, "--actor", help="Source or target country (ISO3) or actor code."),
-    dyad: tuple[str, str] | None = typer.Option(None, "--dyad", help="Source and target, e.g. --dyad USA TUR."),
-    code: str | None = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 12 or 125."),
-    since: str | None = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
-    until: str | None = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
+    db: Path | None = ReadDbOption,
+    actor: str | None = ActorOption,
+    dyad: tuple[str, str] | None = DyadOption,
+    code: str | None = CodeOption,
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
     doc: str | None = typer.Option(None, "--doc", help="Only events of this document id."),
     include_all: bool = typer.Option(
         False, "--all", help="Include negated, future, conditional, hypothetical and question events."

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from tacitus.cli.common import ConfigOption, report_errors, settings_from
+from tacitus.cli.common import ConfigOption, ReadDbOption, report_errors, settings_from
 from tacitus.events.explain import explain
 from tacitus.events.lexicon import load_lexicon
 from tacitus.parse import load_model
@@ -17,7 +17,7 @@ from tacitus.store import open_store
 @report_errors
 def command(
     event_id: str = typer.Argument(..., help="Event id (from `tacitus events --format jsonl`)."),
-    db: Path | None = typer.Option(None, "--db", help="DuckDB file to read (default: tacitus.duckdb)."),
+    db: Path | None = ReadDbOption,
     config: Path | None = ConfigOption,
 ) -> None:
     """Show the lexicon patterns (with file:line), trigger, parse paths and actor entries of an event."""

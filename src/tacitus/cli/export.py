@@ -8,7 +8,17 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from tacitus.cli.common import ConfigOption, report_errors, settings_from
+from tacitus.cli.common import (
+    ActorOption,
+    CodeOption,
+    ConfigOption,
+    DyadOption,
+    ReadDbOption,
+    SinceOption,
+    UntilOption,
+    report_errors,
+    settings_from,
+)
 from tacitus.export import export_database
 from tacitus.web.queries import event_query
 
@@ -25,12 +35,12 @@ class ExportFormat(StrEnum):
 def command(
     fmt: ExportFormat = typer.Option(..., "--format", help="gdelt, plover, parquet, csv or jsonl."),
     out: str = typer.Option(..., "--out", help="File to write; - writes to standard output (not for parquet)."),
-    db: Path | None = typer.Option(None, "--db", help="DuckDB file to read (default: tacitus.duckdb)."),
-    actor: str | None = typer.Option(None, "--actor", help="Source or target country (ISO3) or actor code."),
-    dyad: tuple[str, str] | None = typer.Option(None, "--dyad", help="Source and target, e.g. --dyad USA TUR."),
-    code: str | None = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 12 or 125."),
-    since: str | None = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
-    until: str | None = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
+    db: Path | None = ReadDbOption,
+    actor: str | None = ActorOption,
+    dyad: tuple[str, str] | None = DyadOption,
+    code: str | None = CodeOption,
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
     include_all: bool = typer.Option(
         False, "--all", help="Include negated, future, conditional, hypothetical and question events."
     ),

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from tacitus.cli.common import ConfigOption, report_errors, settings_from
+from tacitus.cli.common import ConfigOption, ReadDbOption, report_errors, settings_from
 from tacitus.export import write_jsonl
 from tacitus.quotes.export import quote_table, write_quotes_csv
 from tacitus.store import open_store
@@ -30,7 +30,7 @@ class QuoteKind(StrEnum):
 
 @report_errors
 def command(
-    db: Path | None = typer.Option(None, "--db", help="DuckDB file to read (default: tacitus.duckdb)."),
+    db: Path | None = ReadDbOption,
     speaker: str | None = typer.Option(None, "--speaker", help="Speakers whose name contains this (any case)."),
     actor: str | None = typer.Option(None, "--actor", help="Speaker country (ISO3) or actor code."),
     doc: str | None = typer.Option(None, "--doc", help="Only quotes of this document id."),

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from tacitus.cli.common import ConfigOption, report_errors, settings_from
+from tacitus.cli.common import ConfigOption, ReadDbOption, report_errors, settings_from
 from tacitus.export import event_table
 from tacitus.quotes.export import quote_table
 from tacitus.store import EventFilter, open_store
@@ -20,7 +20,7 @@ from tacitus.views import document_header, document_text
 @report_errors
 def command(
     doc_id: str = typer.Argument(..., help="Document id, or an unambiguous prefix of it."),
-    db: Path | None = typer.Option(None, "--db", help="DuckDB file to read (default: tacitus.duckdb)."),
+    db: Path | None = ReadDbOption,
     config: Path | None = ConfigOption,
 ) -> None:
     """Print a document with triggers, sources and targets highlighted, then its events."""
