@@ -20,6 +20,7 @@ from tacitus.config import Settings
 from tacitus.dedup.intake import Intake
 from tacitus.errors import Errors
 from tacitus.events import EventCoder
+from tacitus.events.roles import with_place_targets
 from tacitus.executors import open_local_executor, plan_workers
 from tacitus.ingest import read_articles
 from tacitus.parse import Parser
@@ -68,7 +69,7 @@ class DocumentCoder:
             doc = next(docs)
             actors = self.actors.analyse(doc, document.date)
             sentences, events = self.events(doc, document, actors)
-            events = self.places(doc, document, actors, events)
+            events = with_place_targets(self.places(doc, document, actors, events))
             quotes = self.quotes(doc, document, actors)
             events = tie_events(events, quotes, doc, document, actors)
             events = date_events(events, doc, self.timex(doc, document.date), document.date)

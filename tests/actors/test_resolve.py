@@ -54,3 +54,25 @@ def test_a_person_named_with_office_is_learned_for_the_document(document_coder: 
     assert found.resolve(first)[0].code == "TURGOV"
     (later,) = found.resolve(second)
     assert (later.code, later.text) == ("TURGOV", "Cavusoglu")
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else(document_coder: DocumentCoder) -> None:
+    assert not actors_of(document_coder, "Former Sen. Joe Lieberman told reporters on Tuesday.", "Lieberman")
+    known = actors_of(document_coder, "Avigdor Lieberman told reporters on Tuesday.", "Lieberman")
+    assert known and known[0].country == "ISR"
+
+
+def test_the_country_an_expert_studies_is_not_theirs(document_coder: DocumentCoder) -> None:
+    text = "“Prices are rising,” said Mireya Solis, a senior fellow and Japan expert at the Brookings Institution."
+    assert not actors_of(document_coder, text, "Solis")
+    assert not actors_of(document_coder, "An Iran analyst said the talks would fail.", "analyst")
+
+
+def test_a_role_alone_is_coded_by_its_sector_only(document_coder: DocumentCoder) -> None:
+    doc = document_coder.parser.nlp("A journalist was arrested.")
+    actors = document_coder.actors.analyse(doc, None)
+    head = next(t for t in doc if t.text == "journalist")
+    assert actors.resolve(head) == []
+    assert [(a.code, a.country, a.entry) for a in actors.sector_only(head)] == [("MED", None, "sector only")]
+    officials = next(t for t in document_coder.parser.nlp("Officials said so.") if t.text == "Officials")
+    assert actors.sector_only(officials) == []

@@ -62,7 +62,7 @@ CASES = [
     ("Ecuador issued an ultimatum to Peru.", "139", "ECU", "PER"),
     # 14 protest
     ("Thousands of Kenyans took to the streets of Nairobi.", "141", "KEN", None),
-    ("Nigerian teachers went on strike over unpaid salaries.", "143", "NGA", None),
+    ("Nigerian teachers went on strike over unpaid salaries.", "1432", "NGA", None),
     ("Palestinian youths threw stones at Israeli soldiers.", "145", "PSE", "ISR"),
     # 15 force posture
     ("Israel placed its troops on high alert along the Lebanese border.", "152", "ISR", None),

@@ -2,7 +2,7 @@ from typing import Any
 
 from tests.ingest.hostile import time_limit
 
-from tacitus.events import syntax
+from tacitus.events import background, syntax
 from tacitus.pipeline import DocumentCoder
 
 
@@ -13,7 +13,7 @@ def test_walks_up_a_verbless_parse_stop_at_its_root(document_coder: DocumentCode
     pronoun = next(t for t in doc if t.lower_ == "it")
     with time_limit(5, "a walk up the parse"):
         assert syntax.pronoun_antecedents(pronoun) == []
-        assert syntax.in_background(pronoun) in (True, False)
+        assert background.in_background(pronoun) in (True, False)
 
 
 def test_headline_fragments_code_in_bounded_time(code_text: Any) -> None:

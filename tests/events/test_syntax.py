@@ -158,9 +158,11 @@ def test_source_less_infinitive_is_not_an_event(code_text: Code) -> None:
 
 
 def test_negation_of_the_governing_verb_reaches_its_complement(code_text: Code) -> None:
-    coded = code_text("Peru never allowed Chilean troops to occupy the border town.")
+    coded = code_text("Peru never wanted Chilean troops to occupy the border town.")
     occupy = [e for e in coded.events if e.cameo_root == "19"]
     assert occupy and all(e.negated for e in occupy)
+    allowed = code_text("Peru never allowed Chilean troops to occupy the border town.").events
+    assert [(e.cameo, e.negated) for e in allowed] == [("080", True)]
 
 
 def test_coder_itself_emits_the_statement_of_reported_speech(document_coder: Any) -> None:

@@ -115,3 +115,16 @@ def test_statement_events_are_addressed_where_the_text_says_to_whom(
     assert len(statements) == 1
     found = statements[0].target
     assert (found.code if target == "IGOUNO" else found.country) == target if found else target is None
+
+
+def test_coded_cue_inside_a_reported_statement_gives_no_second_statement(
+    code_text: Callable[..., Any],
+) -> None:
+    events = code_text("Iran threatened to cut off gas supplies to Armenia, the official news agency reported.").events
+    threats = [e for e in events if e.trigger.text == "threatened"]
+    assert [e.cameo for e in threats] == ["131"]
+
+
+def test_demand_a_protest_is_made_for_gives_no_statement(code_text: Callable[..., Any]) -> None:
+    events = code_text("Kenyan nurses began a hunger strike outside parliament to demand higher pay.").events
+    assert [e.cameo for e in events] == ["1422"]

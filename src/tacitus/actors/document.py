@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from tacitus.actors.knowledge import ActorEntry, NameRef
+from tacitus.actors.knowledge import ActorEntry, ActorKnowledge, NameRef
 from tacitus.actors.spelling import MIN_LENGTH, SpellingIndex
 
 STANCE_PREFIXES = {"anti", "pro"}
@@ -63,6 +63,15 @@ def in_person_name(span: Any) -> bool:
     if "PERSON" not in ents:
         return False
     return any(_in_long_entity(doc[i]) for i in range(span.start, span.end))
+
+
+def another_given_name(span: Any) -> bool:
+    """A known surname after a given name that is not the known person's ("Joe Lieberman" when only
+    Avigdor Lieberman is known): someone else of that name."""
+    if span.end - span.start != 1 or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return bool(before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and span[0].ent_iob_ == "I")
 
 
 def _in_long_entity(token: Any) -> bool:
@@ -136,3 +145,36 @@ def is_place(token: Any) -> bool:
     if preposition.lower_ in LOCATIVE_PREPS:
         return True
     return preposition.lower_ in MOTION_PREPS and preposition.head.lemma_.casefold() in MOTION_WORDS
+
+
+def noun_sector(knowledge: ActorKnowledge, token: Any) -> tuple[str, bool] | None:
+    """Sector of a noun from its lemma, a "modifier noun" pair or "noun of X"; bool: is a role noun."""
+    lemma = token.lemma_.casefold()
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        hyphenated = f"{doc[token.i - 2].lower_}-{lemma}"
+        if hyphenated in knowledge.sector_nouns:
+            return knowledge.sector_nouns[hyphenated], False
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    for child in sorted(modifiers, key=lambda c: -c.i):
+        if child.i == token.i - 1 or child.pos_ == "ADJ":
+            pair = f"{child.lemma_.casefold()} {lemma}"
+            if pair in knowledge.sector_nouns:
+                return knowledge.sector_nouns[pair], False
+            if pair in knowledge.role_nouns:
+                return knowledge.role_nouns[pair], True
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                triple = f"{lemma} of {obj.lemma_.casefold()}"
+                if triple in knowledge.sector_nouns:
+                    return knowledge.sector_nouns[triple], False
+    if lemma in knowledge.sector_nouns:
+        return knowledge.sector_nouns[lemma], False
+    if lemma in knowledge.role_nouns:
+        return knowledge.role_nouns[lemma], True
+    lower = token.lower_
+    for form in (lower, lower[:-1] if lower.endswith("s") else lower):
+        if form != lemma and form in knowledge.sector_nouns:
+            return knowledge.sector_nouns[form], False
+    return None

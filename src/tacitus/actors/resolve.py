@@ -12,6 +12,7 @@ from tacitus.actors.document import (
     LEADING_WORDS,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
+    another_given_name,
     described_nouns,
     document_countries,
     in_person_name,
@@ -21,12 +22,23 @@ from tacitus.actors.document import (
     misspelt_names,
     modified_noun,
     not_actor_names,
+    noun_sector,
 )
 from tacitus.actors.knowledge import ActorKnowledge, NameRef, load_knowledge
 from tacitus.actors.people import Holding, Person, parse_day
 from tacitus.types import Actor, LearnedActor
 
+# The entry of an actor known by its sector only; the event's place may give its country.
+SECTOR_ONLY = "sector only"
+WATER_NOUNS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake"}
+# Too vague, or things rather than people, to stand for anyone without a country ("officials said",
+# "a state of siege", "tested a missile").
+VAGUE_ROLES = {
+    "official", "authority", "state", "source", "spokesman", "spokeswoman", "spokesperson", "people", "person", "group",
+    "missile", "drone", "tank", "aircraft", "jet", "warplane", "gunboat", "submarine", "artillery", "warship",
+}  # fmt: skip
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
+EXPERTISE_NOUNS = {"expert", "analyst", "specialist", "scholar", "watcher", "hand", "historian", "researcher"}
 OF_PREPS = {"of", "from"}
 PERSON_LABELS = {"PERSON"}
 MAX_MODIFIER_DEPTH = 3
@@ -50,6 +62,8 @@ class DocumentActors:
         """Coded actors for the noun phrase headed by `head` (several for "Russian and Chinese diplomats")."""
         if head.pos_ == "PRON":
             return self._pronoun(head)
+        if head.lower_ == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return []  # "a state of siege", "a state of emergency"
         named = self.names.get(head.i)
         if named is not None and (named[0].role == "group" or (named[0].role == "demonym" and is_ethnic(head))):
             return self._group(head, named[0])
@@ -72,6 +86,26 @@ class DocumentActors:
         if learned is not None:
             return [self._actor(head, learned)]
         return self._anaphora(head)
+
+    def sector_only(self, head: Any) -> list[Actor]:
+        """A role named without any country ("a journalist", "prisoners"): its sector alone, the
+        country left open for the event's place to fill."""
+        if head.pos_ == "PROPN":
+            # "Vice-President Moody Awori": a person of no named country holds the title's sector.
+            compounds = [(c, noun_sector(self.knowledge, c)) for c in head.children if c.dep_ == "compound"]
+            titles = [sector for _, sector in compounds if sector is not None]
+            given_names = [c for c, sector in compounds if sector is None and c.pos_ == "PROPN"]
+            if not titles or not given_names:
+                return []
+            return [self._actor(head, Coding(None, titles[-1][0], None, SECTOR_ONLY))]
+        if head.pos_ != "NOUN" or head.ent_type_ or head.lemma_.casefold() in VAGUE_ROLES:
+            return []
+        if any(c.dep_ == "poss" for c in head.children):
+            return []
+        sector = noun_sector(self.knowledge, head)
+        if sector is None:
+            return []
+        return [self._actor(head, Coding(None, sector[0], None, SECTOR_ONLY))]
 
     def code_phrase(self, head: Any) -> list[tuple[Coding, bool]]:
         """Codings from a phrase's own words (modifiers, "of X", appositions, head noun); bool: whole phrase."""
@@ -124,6 +158,8 @@ class DocumentActors:
     def resolve_place(self, head: Any) -> list[Actor]:
         """A place name taken as an actor ("protests in Baghdad" as the target): its country, no sector."""
         named = self.names.get(head.i)
+        if named is None and head.lemma_.casefold() in WATER_NOUNS:
+            return []  # "the Sea of Japan", "the Gulf of Aden": a sea is no country's target
         if named is None or named[0].entry.kind != "country":
             return self.resolve(head)
         ref, start, end = named
@@ -180,6 +216,8 @@ class DocumentActors:
             return [_organization_part(Coding(None, None, INTERNATIONAL, "international force"), sector)]
         if head.ent_type_ not in PERSON_LABELS or noun_sector(self.knowledge, head) is not None:
             return []
+        if any(t.lemma_.casefold() in EXPERTISE_NOUNS for t in head.subtree):
+            return []  # "Mireya Solis, a Japan expert": the country a text names is what she studies
         country = self._document_country(set())
         return [Coding(country, sector, None, "country the document names")] if country else []
 
@@ -374,39 +412,6 @@ def _organization_part(coding: Coding, sector: str) -> Coding:
     return Coding(coding.country, sector, part, coding.entry, coding.tokens)
 
 
-def noun_sector(knowledge: ActorKnowledge, token: Any) -> tuple[str, bool] | None:
-    """Sector of a noun from its lemma, a "modifier noun" pair or "noun of X"; bool: is a role noun."""
-    lemma = token.lemma_.casefold()
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
-        hyphenated = f"{doc[token.i - 2].lower_}-{lemma}"
-        if hyphenated in knowledge.sector_nouns:
-            return knowledge.sector_nouns[hyphenated], False
-    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
-    for child in sorted(modifiers, key=lambda c: -c.i):
-        if child.i == token.i - 1 or child.pos_ == "ADJ":
-            pair = f"{child.lemma_.casefold()} {lemma}"
-            if pair in knowledge.sector_nouns:
-                return knowledge.sector_nouns[pair], False
-            if pair in knowledge.role_nouns:
-                return knowledge.role_nouns[pair], True
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                triple = f"{lemma} of {obj.lemma_.casefold()}"
-                if triple in knowledge.sector_nouns:
-                    return knowledge.sector_nouns[triple], False
-    if lemma in knowledge.sector_nouns:
-        return knowledge.sector_nouns[lemma], False
-    if lemma in knowledge.role_nouns:
-        return knowledge.role_nouns[lemma], True
-    lower = token.lower_
-    for form in (lower, lower[:-1] if lower.endswith("s") else lower):
-        if form != lemma and form in knowledge.sector_nouns:
-            return knowledge.sector_nouns[form], False
-    return None
-
-
 def _phrase_start(head: Any) -> int:
     start: int = head.i
     for child in head.lefts:
@@ -422,6 +427,9 @@ def _modifiers(head: Any, depth: int = 0) -> list[Any]:
     left of it that the parser attached to the phrase's head.
     """
     found: list[Any] = []
+    if head.lemma_.casefold() in EXPERTISE_NOUNS:
+        # "an Iran expert", "a China analyst": the country is what they study, not theirs.
+        return [c for c in head.children if c.dep_ == "prep" and c.lower_ in OF_PREPS for c in c.children]
     if depth == 0 and head.dep_ == "compound" and head.head.i > head.i:
         found.extend(c for c in head.head.lefts if c.i < head.i and c.dep_ in ("amod", "compound", "poss", "nmod"))
     for child in head.children:
@@ -479,6 +487,8 @@ class ActorCoder:
         for span in filter_spans(spans):
             ref = self.knowledge.names[span.label_]
             if span.start in dropped or (ref.role == "group" and in_person_name(span)):
+                continue
+            if ref.person is not None and another_given_name(span):
                 continue
             for index in range(span.start, span.end):
                 names[index] = (ref, span.start, span.end)

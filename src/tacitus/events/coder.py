@@ -5,19 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tacitus.actors.resolve import DocumentActors
-from tacitus.events import syntax
-from tacitus.events.lexicon import DEFAULT_LIGHT_VERBS, GOVERNING_KIND, Lexicon, Pattern, load_lexicon
+from tacitus.actors.resolve import SECTOR_ONLY, DocumentActors
+from tacitus.events import background, syntax
+from tacitus.events.change import changed_code, without_protest_demands
+from tacitus.events.lexicon import ANY_COMPLEMENT, DEFAULT_LIGHT_VERBS, GOVERNING_KIND, Lexicon, Pattern, load_lexicon
 from tacitus.events.records import EventEvidence, make_event
-from tacitus.events.roles import COMPLEMENT_DEPS, Choice, Roles, is_mutual
+from tacitus.events.roles import Choice, Roles, is_mutual, merged_with_agent_nouns, participle_targets
 from tacitus.parse import doc_text
 from tacitus.types import Actor, Document, Event, Sentence, TextSpan
 
 HEADLINE_TRIGGER_POS = {"NOUN", "PROPN"}
-MEASURE_NOUNS = {
-    "ton", "tonne", "dollar", "euro", "million", "billion", "thousand", "hundred", "unit", "batch",
-    "shipment", "package", "kind", "series", "lot", "number", "amount", "part", "round", "wave", "load",
-}  # fmt: skip
+# "allowed the return of inspectors": what the movement is of says what was allowed.
+MOVEMENT_NOUNS = {"return", "entry", "deployment", "arrival", "presence", "access", "visit", "passage"}
 NOUN_COMPLEMENT_PREPS = ("for", "of")
 # How many words a refinement looks through for the action an appeal, demand or promise is about.
 REFINE_DEPTH = 6
@@ -31,11 +30,16 @@ CONTENT_ROOTS = ("01", "02", "05", "10", "11", "12", "13")
 # Where a noun's infinitive hangs: on the noun ("an appeal to X to extradite"), or on the verb that
 # carries it ("staged a hunger strike to demand …").
 NOUN_INFINITIVE_DEPS = ("acl", "advcl", "xcomp")
+STATEMENT_ROOT = "01"
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# How far up the parse an event noun looks for a coded word it belongs to ("denounced as a crime
+# Serbia's suppression of the unrest": the unrest is what was denounced).
+FIRED_REACH = 5
 
 
 def _complement(verb: Any, then: frozenset[str]) -> Any | None:
-    for child in verb.children:
-        if child.dep_ in COMPLEMENT_DEPS and child.lemma_.lower() in then:
+    for child in syntax.complements(verb):
+        if child.lemma_.lower() in then or (ANY_COMPLEMENT in then and child.pos_ in ("VERB", "AUX")):
             return child
     return None
 
@@ -78,6 +82,8 @@ class VerbFacts:
     preps: set[str]
     objects: set[str]
     prep_objects: dict[str, set[str]]
+    # Compound modifiers of the objects ("ceasefire" in "ceasefire agreement"): they say more than the head.
+    modifiers: set[str]
 
     @staticmethod
     def of(host: Any, verb: Any, extra_hosts: tuple[Any, ...] = ()) -> VerbFacts:
@@ -85,8 +91,10 @@ class VerbFacts:
         hosts = [verb, *(c for c in verb.children if c.dep_ in ("prt", "dobj")), *extra_hosts]
         preps = {c.lower_ for h in hosts for c in h.children if c.dep_ in syntax.PREP_DEPS}
         objects: set[str] = set()
+        modifiers: set[str] = set()
         for head in syntax.object_heads(host, passive):
             objects |= _head_words(head)
+            modifiers.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
         prep_objects: dict[str, set[str]] = {}
         for holder in [host, *(c for c in host.children if c.dep_ in ("prt", "dobj"))]:
             for child in holder.children:
@@ -95,7 +103,7 @@ class VerbFacts:
                     for obj in child.children:
                         if obj.dep_ in ("pobj", "pcomp"):
                             words |= _head_words(obj)
-        return VerbFacts(preps, objects, prep_objects)
+        return VerbFacts(preps, objects, prep_objects, modifiers)
 
 
 class VerbMatcher:
@@ -138,7 +146,8 @@ def _head_words(head: Any) -> set[str]:
     a measure word counts as what it measures: "25,000 tons of food aid"."""
     words = {head.lemma_.lower()}
     words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
-    if head.lemma_.lower() in MEASURE_NOUNS or syntax.counted(head) != head:
+    lemma = head.lemma_.lower()
+    if lemma in syntax.MEASURE_NOUNS or lemma in MOVEMENT_NOUNS or syntax.counted(head) != head:
         for measured in syntax.preposition_objects(head, ("of",)):
             words |= _head_words(measured)
     return words
@@ -198,11 +207,14 @@ class EventCoder:
         purposed = self._nouns_with_infinitive(context.sent)
         consumed = {c.complement.i for c in purposed.values() if c.complement is not None}
         fired: set[int] = set()
+        fired_roots: dict[int, set[str]] = {}
         announcing: set[int] = set()
         events: list[Event] = []
         for token in context.sent:
-            if token.i in consumed or not self._verb_like(token) or syntax.recalled(token):
+            if token.i in consumed or not self._verb_like(token) or background.recalled(token):
                 continue
+            if any(c.dep_ == "det" for c in token.children):
+                continue  # a participle used as a noun: "evacuated the wounded"
             choice = self.choose_verb(token)
             if choice is None or self._carries(token, choice, purposed):
                 continue
@@ -211,11 +223,13 @@ class EventCoder:
             if choice.code[:2] in CONTENT_ROOTS:
                 consumed.update(c.i for c in syntax.preposition_objects(token, ("of", "for")) if c.dep_ == "pcomp")
             coded = self._code(choice, context)
-            # A verb that codes nothing (no actor found) leaves the event nouns it governs to be tried.
-            if not coded:
-                continue
+            # A verb that codes nothing, or nothing with a source ("two soldiers were killed in a bombing
+            # by …"), leaves the event nouns it governs to be tried.
             events += coded
+            if not any(e.source is not None for e in coded):
+                continue
             fired.add(token.i)
+            fired_roots.setdefault(token.i, set()).update(e.cameo_root for e in coded)
             if choice.code == PLAIN_STATEMENT:
                 announcing.add(token.i)
         for token in context.sent:
@@ -228,14 +242,22 @@ class EventCoder:
                 continue
             light = noun_choice.light
             if light is None and self._under_fired_verb(token, fired, announcing):
-                continue
-            if light is None and syntax.in_background(token):
+                # "The deployment of peacekeepers arrived": a subject of another kind is an event of its own.
+                own_kind = token.dep_ in SUBJECT_DEPS and noun_choice.code[:2] not in fired_roots.get(token.head.i, ())
+                if not own_kind:
+                    continue
+            if light is None and background.in_background(token):
                 continue
             if light is not None and (light.i in consumed or (light.i in fired and light.i not in announcing)):
                 continue
-            events += self._code(noun_choice, context)
+            coded = self._code(noun_choice, context)
+            if coded:
+                # What a coded event noun is about ("a strike in protest of the refusal …") is not coded again.
+                fired.add(token.i)
+            events += coded
+        events = merged_with_agent_nouns(events, context.sent)
         unique: dict[tuple[object, ...], Event] = {}
-        for event in events:
+        for event in participle_targets(without_protest_demands(events, context.sent), context.sent):
             # An apposition names an actor twice ("the agency, the IAEA"): one event per trigger and dyad.
             key = (
                 event.trigger.start,
@@ -283,7 +305,7 @@ class EventCoder:
     @staticmethod
     def _under_fired_verb(token: Any, fired: set[int], announcing: set[int]) -> bool:
         head = token.head
-        for _ in range(4):
+        for _ in range(FIRED_REACH):
             if head.i in fired and not (head.i in announcing and token.head == head and token.dep_ == "dobj"):
                 return True
             if head.pos_ == "VERB" or head.head == head:
@@ -294,11 +316,18 @@ class EventCoder:
     def _base_verb(self, verb: Any) -> tuple[Pattern, Any | None] | None:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         matcher = VerbMatcher(verb)
+        found: tuple[Pattern, Any | None] | None = None
         for pattern in self.lexicon.candidates(verb.lemma_.lower(), particle):
+            if found is not None and pattern.specificity < found[0].specificity:
+                break
             ok, complement = matcher.match(pattern)
-            if ok:
+            if not ok:
+                continue
+            if found is None:
+                found = (pattern, complement)
+            if not pattern.objects or complement is not None or pattern.objects & matcher.facts(None).modifiers:
                 return pattern, complement
-        return None
+        return found
 
     def _base_noun(self, noun: Any) -> Pattern | None:
         for pattern in self.lexicon.candidates(noun.lemma_.lower(), _compound(noun), "noun"):
@@ -313,7 +342,7 @@ class EventCoder:
         pattern, complement = base
         choice = Choice(pattern, verb, pattern.code, pattern.pattern_id, complement)
         kind = GOVERNING_KIND.get(pattern.code[:2])
-        if complement is None and kind is not None and not pattern.objects:
+        if (complement is None or ANY_COMPLEMENT in pattern.then) and kind is not None and not pattern.objects:
             refined = self._refine(choice, kind)
             if refined is not None:
                 return refined
@@ -322,7 +351,7 @@ class EventCoder:
     def _refine(self, choice: Choice, kind: str) -> Choice | None:
         """Urge/demand/threaten/agree/refuse + a coded action → the parallel code ("urged X to withdraw" → 0256)."""
         verb = choice.trigger
-        candidates = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX")]
+        candidates = [c for c in syntax.complements(verb) if c.pos_ in ("VERB", "AUX")]
         candidates += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         candidates += syntax.preposition_objects(verb, NOUN_COMPLEMENT_PREPS)
         kinds = ("intent", "threat") if kind == "intent" else (kind,)
@@ -350,8 +379,7 @@ class EventCoder:
         return None
 
     def choose_noun(self, noun: Any) -> Choice | None:
-        head = noun.head
-        carrier = head if noun.dep_ == "dobj" and head.pos_ == "VERB" else None
+        carrier = syntax.carrying_verb(noun)
         for pattern in self.lexicon.candidates(noun.lemma_.lower(), _compound(noun), "noun"):
             ok, complement = matches_noun(pattern, noun)
             if not ok:
@@ -369,6 +397,10 @@ class EventCoder:
         start, end = _paragraph(choice.trigger)
         sources = [a for a in roles.sources(choice) if start <= a.start and a.end <= end]
         targets = [a for a in roles.targets(choice, sources) if start <= a.start and a.end <= end]
+        if choice.code[:2] == STATEMENT_ROOT:
+            # A statement by "a journalist" or "a lawyer" of no known country says nothing about anyone.
+            sources = [a for a in sources if a.entry != SECTOR_ONLY]
+            targets = [a for a in targets if a.entry != SECTOR_ONLY]
         if not sources and (not targets or not self._may_lack_source(choice)):
             return []
         governor = choice.governor
@@ -379,13 +411,13 @@ class EventCoder:
             mode = syntax.modality(governor, context.sent, syntax.is_headline(governor))
         if mode == "conditional" and choice.code[:2] in SPEECH_ACT_ROOTS and not syntax.in_condition(governor):
             mode = "asserted"
-        events = self._events(choice.code, choice.entry, choice.trigger, sources, targets, negated, mode, context)
+        events = self._events(choice.code, choice.entry, choice, sources, targets, negated, mode, context)
         announced = mode in ("future", "conditional") and not syntax.in_condition(governor)
         if negated:
             code = self.lexicon.parallel(choice.code, "refuse") if announced else None
             if code is not None:
                 entry = f"{choice.entry}+refuse"
-                events += self._events(code, entry, choice.trigger, sources, targets, False, "asserted", context)
+                events += self._events(code, entry, choice, sources, targets, False, "asserted", context)
             return events
         reporter = syntax.is_reported(governor)
         if reporter is not None and syntax.obliged(governor):
@@ -394,13 +426,13 @@ class EventCoder:
             doers = [a for a in sources if all(a.code != s.code for s in speakers)]
             if code is not None and speakers and doers:
                 entry = f"{choice.entry}+demand"
-                return events + self._events(code, entry, choice.trigger, speakers, doers, False, "asserted", context)
+                return events + self._events(code, entry, choice, speakers, doers, False, "asserted", context)
         if announced:
             for kind in ("intent", "threat"):
                 code = self.lexicon.parallel(choice.code, kind)
                 if code is not None:
                     entry = f"{choice.entry}+{kind}"
-                    events += self._events(code, entry, choice.trigger, sources, targets, False, "asserted", context)
+                    events += self._events(code, entry, choice, sources, targets, False, "asserted", context)
                     break
         return events
 
@@ -417,14 +449,22 @@ class EventCoder:
         self,
         code: str,
         entry: str,
-        trigger_token: Any,
+        choice: Choice,
         sources: list[Actor],
         targets: list[Actor],
         negated: bool,
         mode: str,
         context: _Context,
     ) -> list[Event]:
+        changed = changed_code(self.lexicon.changes, code, choice.governor)
+        if changed is not None:
+            code, entry = changed, f"{entry}+change"
         cameo = self.lexicon.ontology[code]
+        named_targets = [t for t in targets if not (t.entry or "").endswith("(place)")]
+        if cameo.joint is not None and not named_targets and len({s.country for s in sources}) > 1:
+            code, entry, targets = cameo.joint, f"{entry}+joint", []
+            cameo = self.lexicon.ontology[code]
+        trigger_token = choice.trigger
         pairs: list[tuple[Actor | None, Actor | None]] = []
         if not targets and len(sources) > 1 and (cameo.symmetric or is_mutual(code)):
             pairs = [(a, b) for a in sources for b in sources if a.code != b.code]

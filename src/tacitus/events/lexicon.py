@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tacitus.datafiles import Entry, load_entries, package_data
+from tacitus.events.change import ChangeKinds, load_change_kinds
 from tacitus.events.ontology import CameoCode, load_ontology
 
 PATTERN_KEYS = {"id", "verb", "noun", "code", "object", "prep", "then", "target", "light"}
@@ -32,6 +33,8 @@ DEFAULT_LIGHT_VERBS = frozenset(
 PARALLEL_KINDS = ("intent", "threat", "appeal", "demand", "refuse")
 PARALLEL_ROOTS = {"intent": "03", "threat": "13", "appeal": "02", "demand": "10", "refuse": "12"}
 # The root of a governing pattern's code says which parallel its complement takes.
+# `then: [any]`: any verb as the infinitive complement ("declined to resign"), refined by what that verb codes.
+ANY_COMPLEMENT = "any"
 GOVERNING_KIND = {"03": "intent", "13": "threat", "02": "appeal", "10": "demand", "12": "refuse"}
 
 
@@ -97,6 +100,7 @@ class Lexicon:
     ontology: dict[str, CameoCode] = field(default_factory=dict)
     parallels: dict[str, Parallels] = field(default_factory=dict)
     by_id: dict[str, Pattern] = field(default_factory=dict)
+    changes: ChangeKinds = field(default_factory=ChangeKinds)
 
     def candidates(self, lemma: str, particle: str | None, kind: str = "verb") -> list[Pattern]:
         if particle is not None:
@@ -160,6 +164,8 @@ def _pattern(entry: Entry, ontology: dict[str, CameoCode]) -> Pattern:
     light = _words(entry, "light")
     if kind == "verb" and light:
         raise entry.fail("'light' applies to noun triggers only ('make' + offer); use 'noun:'")
+    if ANY_COMPLEMENT in then and len(then) > 1:
+        raise entry.fail(f"'{ANY_COMPLEMENT}' in 'then' already takes every verb; list it alone")
     if lemma in then:
         raise entry.fail(f"'{lemma}' cannot be its own complement in 'then'; the pattern can never match")
     if prep is not None and particle == prep:
@@ -206,13 +212,14 @@ def load_parallels(ontology: dict[str, CameoCode]) -> dict[str, Parallels]:
 def builtin_lexicon_files() -> list[Path]:
     folder = package_data("lexicon")
     main = folder / "verbs.yaml"
-    return [main, *sorted(p for p in folder.glob("*.yaml") if p not in (main, folder / "parallels.yaml"))]
+    other_kinds = (main, folder / "parallels.yaml", folder / "changes.yaml")
+    return [main, *sorted(p for p in folder.glob("*.yaml") if p not in other_kinds)]
 
 
 def load_lexicon(extra_files: Iterable[str | Path] = ()) -> Lexicon:
     """The built-in patterns plus the user's lexicon files, validated and indexed."""
     ontology = load_ontology()
-    lexicon = Lexicon(ontology=ontology, parallels=load_parallels(ontology))
+    lexicon = Lexicon(ontology=ontology, parallels=load_parallels(ontology), changes=load_change_kinds(ontology))
     signatures: dict[tuple[object, ...], Pattern] = {}
     for path in [*builtin_lexicon_files(), *(Path(p) for p in extra_files)]:
         for entry in load_entries(path):

@@ -20,6 +20,8 @@ class CameoCode:
     goldstein: float
     plover: Plover | None
     symmetric: bool = False
+    # The code the event takes when actors of several countries do it together ("joint exercises").
+    joint: str | None = None
 
     @property
     def root(self) -> str:
@@ -48,7 +50,7 @@ def load_ontology() -> dict[str, CameoCode]:
     codes: dict[str, CameoCode] = {}
     entries = load_entries(package_data("cameo.yaml"))
     for entry in entries:
-        entry.check_keys({"code", "name", "goldstein", "plover", "symmetric"})
+        entry.check_keys({"code", "name", "goldstein", "plover", "symmetric", "joint"})
         code = entry.get_str("code")
         assert code is not None
         if not CAMEO_CODE.match(code):
@@ -70,10 +72,14 @@ def load_ontology() -> dict[str, CameoCode]:
         symmetric = entry.fields.get("symmetric", False)
         if not isinstance(symmetric, bool):
             raise entry.fail(f"'symmetric' must be true or false, got {symmetric!r}")
-        codes[code] = CameoCode(code, entry.get_str("name") or code, float(goldstein), plover, symmetric)
+        joint = entry.get_str("joint", required=False)
+        codes[code] = CameoCode(code, entry.get_str("name") or code, float(goldstein), plover, symmetric, joint)
     for entry in entries:
         code = str(entry.fields["code"])
         parent = code[:-1] if len(code) == 4 else code[:2]
         if len(code) > 2 and parent not in codes:
             raise entry.fail(f"code {code} has no parent code {parent}")
+        joint = codes[code].joint
+        if joint is not None and (joint not in codes or not codes[joint].symmetric):
+            raise entry.fail(f"'joint' must name a symmetric code, got {joint!r}")
     return codes

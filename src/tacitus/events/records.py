@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 
@@ -14,6 +15,12 @@ def event_id(doc_id: str, trigger_start: int, code: str, source: Actor | None, t
     target_key = f"{target.start}:{target.code}" if target else ""
     key = f"{doc_id}|{trigger_start}|{code}|{source_key}|{target_key}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def with_actors(event: Event, source: Actor | None, target: Actor | None) -> Event:
+    """The event with other actors, its id computed anew from them."""
+    new_id = event_id(event.doc_id, event.trigger.start, event.cameo, source, target)
+    return dataclasses.replace(event, source=source, target=target, event_id=new_id)
 
 
 @dataclass(frozen=True)

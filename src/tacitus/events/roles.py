@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from tacitus.actors.resolve import DocumentActors
+from tacitus.actors.resolve import SECTOR_ONLY, DocumentActors
 from tacitus.events import syntax
 from tacitus.events.lexicon import Pattern
-from tacitus.types import Actor
+from tacitus.events.records import with_actors
+from tacitus.types import Actor, Event
 
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 AGENT_PREPS = ("by", "from")
@@ -24,10 +26,25 @@ DISAPPROVE_PREPS = ("over", "about")
 # Material cooperation, yielding and material conflict done "in" a place target that place when nothing
 # else is named ("lifted the curfew in Gaza", "shelled positions in Idlib"); so does travel ("arrived in Amman").
 PLACE_TARGET_ROOTS = ("06", "07", "08", "14", "15", "16", "17", "18", "19", "20")
-PLACE_TARGET_CODES = ("042",)
+# Asylum is sought from the country it is sought in (the CAMEO codebook codes it as the target).
+PLACE_TARGET_CODES = ("042", "1033")
+# A threat of such an act is aimed at the place too ("threatened to impose a curfew in Algiers").
+LOCATED_TARGET_ROOTS = (*PLACE_TARGET_ROOTS, "13")
 # "mobilized reservists for a war against Iraq": the target two prepositions away.
 SECOND_HOP_PREPS = ("against", "on", "with", "toward", "towards")
 BRIDGE_PREPS = ("for",)
+# "hosted a meeting between X and Y", "a mediation effort between X and Y": the parties are the targets.
+BETWEEN = "between"
+# "the withdrawal of Russian troops from Moldova": the forces named after "of" move.
+FORCE_MOVEMENT_NOUNS = {
+    "deployment", "redeployment", "withdrawal", "pullout", "arrival", "departure", "buildup", "incursion"
+}  # fmt: skip
+# A protest with no target of its own is aimed at whom its clause names (its purpose, what it opposes).
+PROTEST_ROOT = "14"
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+NOMINAL_POS = ("NOUN", "PROPN", "PRON")
+# "withdrew its troops from Chad": what the source owns is not its target.
+OWN_DETERMINERS = ("its", "their", "our", "his", "her")
 # An agreement among actors named together is made with each other: "Jordan and Britain agreed to …".
 MUTUAL_ROOTS = ("03",)
 
@@ -47,6 +64,92 @@ class Choice:
     def governor(self) -> Any:
         """The verb whose subject, negation and modality the event takes."""
         return self.light if self.light is not None else self.trigger
+
+
+def with_place_targets(events: list[Event]) -> list[Event]:
+    """Events placed by their own clause: actors known by their sector only take the place's country
+    ("a journalist was killed in Beirut" → LBNJRN), and events of LOCATED_TARGET_ROOTS with no target
+    take the place as target ("exploded bombs in the capital Kabul" → AFG). A dateline or a place
+    elsewhere in the sentence does neither."""
+    found = []
+    for event in events:
+        place = event.location
+        if place is None or place.get("basis") != "clause" or not place.get("country"):
+            found.append(event)
+            continue
+        country = str(place["country"])
+        source, target = (_placed(a, country) for a in (event.source, event.target))
+        if (
+            target is None
+            and (event.cameo_root in LOCATED_TARGET_ROOTS or event.cameo in PLACE_TARGET_CODES)
+            and not _overlaps(source, place)
+        ):
+            target = Actor(str(place["text"]), int(place["start"]), int(place["end"]), country, None, country, "place")
+        if (source, target) != (event.source, event.target):
+            event = with_actors(event, source, target)
+        found.append(event)
+    return found
+
+
+def _placed(actor: Actor | None, country: str) -> Actor | None:
+    if actor is None or actor.country is not None or actor.entry != SECTOR_ONLY:
+        return actor
+    return dataclasses.replace(
+        actor, country=country, code=f"{country}{actor.sector or ''}", entry=f"{SECTOR_ONLY}, placed"
+    )
+
+
+def _overlaps(actor: Actor | None, place: dict[str, Any]) -> bool:
+    return actor is not None and actor.start < place["end"] and place["start"] < actor.end
+
+
+def participle_targets(events: list[Event], sent: Any) -> list[Event]:
+    """An act told as a participle of another act by the same source shares its target: "opened fire on
+    the crowd, killing one person and arresting 12" → the killing and the arrests are of the crowd."""
+    by_start = {token.idx: token for token in sent}
+    by_trigger: dict[int, list[Event]] = {}
+    for event in events:
+        by_trigger.setdefault(event.trigger.start, []).append(event)
+    shared = []
+    for event in events:
+        token = by_start.get(event.trigger.start)
+        if event.target is None and event.source is not None and token is not None:
+            while token.dep_ == "conj" and token.head != token:
+                token = token.head
+            if token.dep_ == "advcl" and token.tag_ == "VBG":
+                donors = [
+                    d
+                    for d in by_trigger.get(token.head.idx, [])
+                    if d.target is not None and d.source is not None and d.source.code == event.source.code
+                ]
+                if donors:
+                    event = with_actors(event, event.source, donors[0].target)
+        shared.append(event)
+    return shared
+
+
+def merged_with_agent_nouns(events: list[Event], sent: Any) -> list[Event]:
+    """ "Two soldiers were killed in a roadside bombing by Taliban insurgents": the killing without a
+    source and the bombing by the Taliban under it are one event, the bombing's, aimed at the soldiers."""
+    by_start = {token.idx: token for token in sent}
+    sourceless = {e.trigger.start: e for e in events if e.source is None and e.target is not None}
+    if not sourceless:
+        return events
+    merged: list[Event] = []
+    absorbed: set[str] = set()
+    for event in events:
+        token = by_start.get(event.trigger.start)
+        if event.source is None or event.target is not None or token is None or token.pos_ != "NOUN":
+            merged.append(event)
+            continue
+        verb_event = sourceless.get(token.head.head.idx) if token.dep_ == "pobj" else None
+        if verb_event is not None and verb_event.cameo_root == event.cameo_root:
+            absorbed.add(verb_event.event_id)
+            code = verb_event if len(verb_event.cameo) > len(event.cameo) else event
+            coded = dataclasses.replace(event, cameo=code.cameo, goldstein=code.goldstein, plover=code.plover)
+            event = with_actors(coded, event.source, verb_event.target)
+        merged.append(event)
+    return [e for e in merged if e.event_id not in absorbed]
 
 
 def is_mutual(code: str) -> bool:
@@ -79,12 +182,17 @@ class Roles:
             if not resolved and pronoun is not None:
                 for antecedent in syntax.pronoun_antecedents(pronoun):
                     resolved.extend(self.actors.resolve(antecedent))
-            found.extend(resolved)
+            found.extend(resolved or self.actors.sector_only(head))
         return same_span_once(found)
 
     def first_actors(self, heads: list[Any]) -> list[Actor]:
-        for head in map(syntax.counted, syntax.with_conjuncts(heads)):
+        """The actors of the first head that names one; a role without a country only when no head names one."""
+        candidates = list(map(syntax.counted, syntax.with_conjuncts(heads)))
+        for head in candidates:
             if self.actors.resolve(head):
+                return self.resolve_all([head])
+        for head in candidates:
+            if self.actors.sector_only(head):
                 return self.resolve_all([head])
         return []
 
@@ -99,8 +207,17 @@ class Roles:
     def sources(self, choice: Choice) -> list[Actor]:
         if choice.pattern.kind == "noun" and choice.light is None:
             noun = choice.trigger
-            found = self.actors.resolve(noun)
-            return same_span_once(found) or self.resolve_all(syntax.preposition_objects(noun, AGENT_PREPS))
+            if noun.lemma_.lower() in FORCE_MOVEMENT_NOUNS:
+                # "the deployment of NATO troops", "the withdrawal of Russian forces": the forces move.
+                found = self.resolve_all(syntax.preposition_objects(noun, ("of",)))
+                if found:
+                    return found
+            found = same_span_once(self.actors.resolve(noun))
+            found = found or self.resolve_all(syntax.preposition_objects(noun, AGENT_PREPS))
+            if not found and syntax.culpable(noun):
+                # "is responsible for mass killings": who is held responsible did them.
+                found = self.resolve_all(syntax.subject_heads(noun.head.head.head))
+            return found
         return self.resolve_all(syntax.subject_heads(choice.governor))
 
     def targets(self, choice: Choice, sources: list[Actor]) -> list[Actor]:
@@ -118,6 +235,19 @@ class Roles:
             found = self._shared_target(purpose, sources)
             if found:
                 return found
+        if choice.code[:2] == PROTEST_ROOT:
+            return self._protested(governor, sources)
+        return []
+
+    def _protested(self, governor: Any, sources: list[Actor]) -> list[Actor]:
+        """A protest is aimed at the first other actor its clause names: "staged a hunger strike against
+        violations by the security forces", "rallied, calling for the removal of President X"."""
+        skipped = {t.i for c in governor.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        nouns = [t for t in governor.subtree if t.i not in skipped and t.pos_ in NOMINAL_POS and t.i != governor.i]
+        for noun in nouns:
+            found = [a for a in self.actors.resolve(noun) if all(a.code != s.code for s in sources)]
+            if found:
+                return same_span_once(found)
         return []
 
     def _shared_target(self, verb: Any, sources: list[Actor]) -> list[Actor]:
@@ -131,8 +261,12 @@ class Roles:
         preps = choice.pattern.target_preps
         root = choice.code[:2]
         if choice.pattern.kind == "noun":
+            if choice.trigger.lemma_.lower() in FORCE_MOVEMENT_NOUNS:
+                preps = tuple(p for p in preps if p != "of")
             hosts = [choice.trigger] + ([choice.light] if choice.light is not None else [])
-            found = self.first_actors([h for host in hosts for h in syntax.preposition_objects(host, preps)])
+            found = self.first_actors(
+                [h for host in hosts for h in syntax.preposition_objects(host, (*preps, BETWEEN))]
+            )
             if found or choice.complement is None:
                 return found
             # "a hunger strike to demand the resignation of the minister": the target named in its purpose.
@@ -146,8 +280,14 @@ class Roles:
         for host in hosts:
             # A noun complement has no object; a headline verb the parser took for a noun has.
             heads = syntax.object_heads(host, host == verb and passive) if host.pos_ != "NOUN" or host == verb else []
+            heads = [h for h in heads if not self._owned(h, sources)]
             heads += [c for c in host.children if c.dep_ in ("dative", "iobj")]
             found = self.first_actors(heads)
+            if found:
+                return found
+            # "denounced Serbia's suppression of …": whose act the object is.
+            owners = [c for h in heads for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            found = [a for a in self.first_actors(owners) if all(a.code != s.code for s in sources)]
             if found:
                 return found
             if host == verb and root in ASKING_ROOTS:
@@ -164,8 +304,8 @@ class Roles:
         for wanted in order:
             for host in hosts:
                 candidates = syntax.preposition_objects(host, wanted)
-                for obj in syntax.object_heads(host, host == verb and passive):
-                    candidates += syntax.preposition_objects(obj, (*wanted, "by"))
+                for obj in map(syntax.counted, syntax.object_heads(host, host == verb and passive)):
+                    candidates += syntax.preposition_objects(obj, (*wanted, "by", BETWEEN))
                 if host != verb:
                     candidates += syntax.object_heads(host, False)
                 every += candidates
@@ -195,6 +335,14 @@ class Roles:
             doers = self.resolve_all(syntax.subject_heads(complement))
             return [a for a in doers if all(a.code != s.code for s in sources)]
         return []
+
+    def _owned(self, head: Any, sources: list[Actor]) -> bool:
+        """An object the source owns ("its troops", "their peacekeeping force"), named as its own."""
+        if not sources or not any(c.dep_ == "poss" and c.lower_ in OWN_DETERMINERS for c in head.children):
+            return False
+        found = self.actors.resolve(head)
+        countries = {s.country for s in sources}
+        return all(a.country is None or a.country in countries for a in found)
 
     def _asked(self, verb: Any, sources: list[Actor]) -> list[Actor]:
         """The subject of a demand's or appeal's clause: "demanded that Iraq release …" → Iraq."""

@@ -13,6 +13,8 @@ PREP_DEPS = {"prep", "agent", "dative"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PERSONAL_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
+PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+PLACE_ENTITIES = {"GPE", "LOC", "ORG", "NORP", "FAC"}
 CONDITION_MARKS = {"if", "unless"}
 INVERSION_WORDS = {"should", "were", "had"}
 HEADLINE_MAX_WORDS = 20
@@ -32,9 +34,33 @@ UNREALIZED_MODIFIERS = {
     "scheduled",
     "likely",
 }
-BACKGROUND_PREPS = {"since", "after", "before", "following", "during", "amid", "despite", "until"}
+# Words that measure what their "of" phrase names ("three days of talks", "25,000 tons of food aid").
+MEASURE_NOUNS = {
+    "series", "round", "wave", "spate", "string", "day", "week", "month", "hour", "year", "night", "set",
+    "ton", "tonne", "dollar", "euro", "million", "billion", "thousand", "hundred", "unit", "batch",
+    "shipment", "package", "kind", "lot", "number", "amount", "part", "load",
+}  # fmt: skip
+PROCESS_NOUNS = {"process", "task", "work", "job", "business"}
+CULPABLE_ADJECTIVES = {"guilty", "responsible", "culpable"}
+# What is issued or sent to say something: a participle on it says what its sender says.
+SAYING_NOUNS = {
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "letter",
+    "message",
+    "resolution",
+    "note",
+    "appeal",
+}
 # Adjectives and verbs whose infinitival complement is an intended action: "is ready to send troops".
-INTENT_HEADS = {"ready", "willing", "prepared", "plan", "intend", "prepare", "aim", "poised", "determined", "set"}
+INTENT_HEADS = {
+    "ready", "willing", "prepared", "plan", "intend", "prepare", "aim", "poised", "determined", "set", "be",
+    "want", "wish", "hope", "due",
+}  # fmt: skip
+# What a demand or proposal asks for is not yet done: "demanded that control be taken away from …".
+ASKING_HEADS = {"demand", "urge", "ask", "insist", "request", "propose", "suggest", "recommend", "call"}
 REPORTING_LEMMAS = {
     "say", "state", "announce", "tell", "add", "declare", "insist", "claim", "report", "note", "stress",
     "warn", "write", "confirm", "reiterate", "assert", "argue", "believe", "think", "conclude", "suggest",
@@ -51,7 +77,6 @@ OBJECT_CONTROL = {
 }  # fmt: skip
 # A modifier clause dated back ("seized in the 1970s", "captured last week", "had taken hostage") recalls
 # an earlier happening: background to the news, not a new event.
-PAST_MARKERS = {"ago", "last", "previous", "previously", "earlier", "formerly", "once", "past"}
 # Words that count what their "of" phrase names: "some of its troops", "dozens of protesters".
 COUNTING_WORDS = {
     "some", "many", "most", "several", "all", "few", "dozen", "hundred", "thousand", "million", "score",
@@ -85,21 +110,6 @@ def object_heads(host: Any, passive: bool) -> list[Any]:
             return [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
         return [c for c in host.children if c.dep_ == "nsubjpass"]
     return [c for c in host.children if c.dep_ in OBJECT_DEPS]
-
-
-def in_background(noun: Any) -> bool:
-    """An event noun inside a time phrase ("since the invasion", "after a week of unrest"): context, not news."""
-    token = noun
-    for _ in range(4):
-        head = token.head
-        if head == token:
-            return False
-        if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPS:
-            return True
-        if head.pos_ in ("VERB", "AUX"):
-            return False
-        token = head
-    return False
 
 
 def preposition_objects(host: Any, preps: Iterable[str]) -> list[Any]:
@@ -154,16 +164,46 @@ def subject_heads(verb: Any, depth: int = 0) -> list[Any]:
         return patients or subject_heads(head, depth + 1)
     if verb.dep_ in ("conj", "acomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return subject_heads(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() in PROCESS_NOUNS:
+        # "initiated the process of returning the gorillas": who began the process does it.
+        return subject_heads(head.head.head, depth + 1) if head.head.dep_ == "dobj" else []
+    if verb.dep_ == "pcomp" and culpable(verb):
+        # "are guilty of violating the ceasefire": the ones found guilty did it.
+        return subject_heads(head.head, depth + 1)
+    if verb.dep_ == "acl" and head.lemma_.lower() in SAYING_NOUNS and head.dep_ == "dobj" and head.head != head:
+        # "issued a declaration demanding that …": the one who issued it demands.
+        return subject_heads(head.head, depth + 1)
     if verb.dep_ in ("relcl", "acl"):
         return [head]
     return []
+
+
+def culpable(word: Any) -> bool:
+    """A gerund or event noun someone is found guilty of or responsible for ("responsible for the killings")."""
+    prep = word.head
+    adjective = prep.head
+    return bool(
+        word.dep_ in ("pcomp", "pobj")
+        and prep.dep_ == "prep"
+        and adjective.lemma_.lower() in CULPABLE_ADJECTIVES
+        and adjective.dep_ == "acomp"
+    )
+
+
+def carrying_verb(noun: Any) -> Any | None:
+    """The verb a noun is the object of, also through a measure ("launched a series of attacks",
+    "began two days of talks")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
+        noun, head = head.head, head.head.head
+    return head if noun.dep_ == "dobj" and head.pos_ == "VERB" and head != noun else None
 
 
 def counted(head: Any) -> Any:
     """What a number or counting word counts ("two of its nationals" → nationals); else the word itself."""
     token = head
     for _ in range(3):
-        if token.pos_ != "NUM" and token.lemma_.lower() not in COUNTING_WORDS:
+        if token.pos_ != "NUM" and token.lemma_.lower() not in COUNTING_WORDS | MEASURE_NOUNS:
             break
         counted_nouns = preposition_objects(token, ("of",))
         if not counted_nouns:
@@ -188,6 +228,7 @@ def pronoun_antecedents(pronoun: Any) -> list[Any]:
     """For a subject pronoun inside a clause, the subject of a governing clause ("Iraq said it would …")."""
     if pronoun.lower_ not in PERSONAL_PRONOUNS and pronoun.lower_ not in POSSESSIVE_PRONOUNS:
         return []
+    person = pronoun.lower_ in PERSON_PRONOUNS
     token = pronoun.head
     while token.pos_ not in ("VERB", "AUX") and token.head != token:
         token = token.head
@@ -195,7 +236,8 @@ def pronoun_antecedents(pronoun: Any) -> list[Any]:
         if token.dep_ not in CLAUSE_DEPS or token.head == token:
             return []
         token = token.head
-        found = [h for h in subject_heads(token) if h.pos_ != "PRON"]
+        # "he" is a person, never the country or organisation named as a clause's subject.
+        found = [h for h in subject_heads(token) if h.pos_ != "PRON" and not (person and h.ent_type_ in PLACE_ENTITIES)]
         if found:
             return found
     return []
@@ -317,6 +359,13 @@ def modality(verb: Any, sentence: Any, headline: bool = False) -> str:
         return "question"
     if is_purpose(verb):
         return modality(verb.head, sentence, headline)
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ASKING_HEADS and verb.head != verb:
+        return "hypothetical"
+    if any(c.lower_ == "whether" for c in verb.children):
+        return "hypothetical"  # "debating whether to launch a strike"
+    if verb.dep_ == "acl" and _to_infinitive(verb) and verb.head.pos_ == "NOUN":
+        # "a request to interrogate detainees", "the plan to build a dam": asked for or planned, not done.
+        return "future"
     if in_condition(verb) or has_condition(verb):
         return "conditional"
     auxes = auxiliaries(verb)
@@ -372,6 +421,17 @@ def noun_modality(noun: Any, sentence: Any) -> str:
     return "question" if is_question(sentence) else "asserted"
 
 
+def complements(verb: Any) -> list[Any]:
+    """The clauses a verb takes as its complement; a to-infinitive the parser hung as an adverbial
+    clause on a verb with no object counts too ("have sworn to fight")."""
+    has_object = any(c.dep_ in OBJECT_DEPS for c in verb.children)
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and not has_object and _to_infinitive(c))
+    ]
+
+
 def _to_infinitive(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -401,32 +461,6 @@ def second_hop(noun: Any, preps: tuple[str, ...]) -> list[Any]:
         if is_participle_modifier(clause):
             found += [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     return found
-
-
-def _dated_back(token: Any) -> bool:
-    lower = token.lower_
-    if lower in PAST_MARKERS:
-        return True
-    return bool(token.ent_type_ == "DATE" and (lower[:2] in ("19", "20") and lower[:4].isdigit()))
-
-
-def recalled(verb: Any) -> bool:
-    """A verb in a relative clause or participle on a noun that recalls an earlier happening:
-    "the helicopter that was captured last week", "property seized in the 1970s", "athletes killed at
-    the games" (a participle without an agent describes its noun)."""
-    if verb.dep_ not in ("relcl", "acl") or verb.head == verb:
-        return False
-    if is_participle_modifier(verb) and not any(c.dep_ == "agent" for c in verb.children):
-        return True
-    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
-        return True
-    for child in verb.children:
-        if child.dep_ not in ("npadvmod", "advmod", "prep"):
-            continue
-        near = [child, *child.children, *(g for t in child.children for g in t.children)]
-        if any(_dated_back(t) for t in near):
-            return True
-    return False
 
 
 def modifier_noun(noun: Any) -> bool:

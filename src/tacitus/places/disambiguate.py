@@ -10,7 +10,8 @@ from tacitus.places.gazetteer import Candidate, Gazetteer, Place
 from tacitus.places.mentions import PlaceMention
 from tacitus.places.names import name_key
 
-KIND_PRIOR = {"continent": 2.0, "country": 1.5, "admin1": 0.5, "region": 1.2, "city": 0.0}
+# Regions are our own curated list (data/places/regions.yaml): a well-known name, not a hamlet that shares it.
+KIND_PRIOR = {"continent": 2.0, "country": 1.5, "admin1": 0.5, "region": 3.0, "city": 0.0}
 POPULATION_WEIGHT = 0.6
 PRIMARY_NAME = 1.0
 EXACT_NAME = 0.7

@@ -18,6 +18,7 @@ ACTOR_WEIGHT = 1.0
 VERB_POS = {"VERB", "AUX"}
 REPORTED_DEPS = {"ccomp", "parataxis"}
 SITE_LABELS = {"FAC"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RECIPIENT_PREPS = {"to", "from", "toward", "towards", "between", "on", "over"}
 
 
@@ -79,17 +80,26 @@ def _reported(token: Any, trigger: Any) -> bool:
     return False
 
 
-def _recipient(mention: PlaceMention, event: Event, trigger: Any | None) -> bool:
-    """The event's own source or target named after "to", "from" … ("protested to China") is not its place."""
+def _recipient(mention: PlaceMention, actors: list[tuple[int, int]], trigger: Any | None) -> bool:
+    """A source or target of the trigger's events named after "to", "from" … ("protested to China",
+    "a meeting between Sudan and Chad") is not its place."""
     if trigger is None or mention.head is None:
         return False
-    prep = trigger.doc[mention.head].head
-    if prep.lower_ not in RECIPIENT_PREPS:
+    token = trigger.doc[mention.head]
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    if token.head.lower_ not in RECIPIENT_PREPS:
         return False
-    return any(
-        actor is not None and mention.start < actor.end and actor.start < mention.end
-        for actor in (event.source, event.target)
-    )
+    return any(mention.start < end and start < mention.end for start, end in actors)
+
+
+def _actor_spans(events: list[Event]) -> dict[int, list[tuple[int, int]]]:
+    """The source and target spans of all events of each trigger."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for event in events:
+        found = spans.setdefault(event.trigger.start, [])
+        found += [(a.start, a.end) for a in (event.source, event.target) if a is not None]
+    return spans
 
 
 class PlaceResolver:
@@ -157,9 +167,11 @@ class PlaceResolver:
             if mention.sentence is not None and can_locate(mention, doc):
                 by_sentence.setdefault(mention.sentence, []).append(mention)
         starts = {token.idx: token for token in doc}
+        spans = _actor_spans(events)
         located = []
         for event in events:
-            record = self._locate(event, starts.get(event.trigger.start), by_sentence, found.dateline)
+            trigger = starts.get(event.trigger.start)
+            record = self._locate(event, trigger, spans.get(event.trigger.start, []), by_sentence, found.dateline)
             located.append(dataclasses.replace(event, location=record) if record else event)
         return located
 
@@ -167,10 +179,14 @@ class PlaceResolver:
         self,
         event: Event,
         trigger: Any | None,
+        actors: list[tuple[int, int]],
         by_sentence: dict[int, list[PlaceMention]],
         dateline: PlaceMention | None,
     ) -> dict[str, Any] | None:
-        options = [m for m in by_sentence.get(event.sentence, []) if not _recipient(m, event, trigger)]
+        options = [m for m in by_sentence.get(event.sentence, []) if not _recipient(m, actors, trigger)]
+        if trigger is not None and trigger.dep_ in SUBJECT_DEPS and trigger.pos_ == "NOUN":
+            # "The deployment of the troops ended in Bosnia": an event noun as subject happens in its verb's clause.
+            trigger = trigger.head
         if trigger is not None and options:
             subtree = {token.i for token in trigger.subtree}
 

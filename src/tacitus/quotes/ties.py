@@ -11,7 +11,7 @@ from typing import Any
 
 from tacitus.actors.resolve import DocumentActors
 from tacitus.events.ontology import load_ontology
-from tacitus.events.records import EventEvidence, event_id, make_event
+from tacitus.events.records import EventEvidence, make_event, with_actors
 from tacitus.events.syntax import modality
 from tacitus.quotes.cues import STATEMENT_CODE, Cue, CueLexicon, load_cues
 from tacitus.quotes.demands import as_demands
@@ -64,8 +64,7 @@ def _speaker_as_source(event: Event, quote: Quote, doc: Any) -> Event:
         return event
     source = quote.speaker
     assert source is not None
-    new_id = event_id(event.doc_id, event.trigger.start, event.cameo, source, event.target)
-    return dataclasses.replace(event, source=source, event_id=new_id)
+    return with_actors(event, source, event.target)
 
 
 def tie_events(
@@ -92,9 +91,13 @@ def tie_events(
         if quote.cue is not None:
             by_cue.setdefault(quote.cue.start, quote)
             by_verb.setdefault(key_of[quote.quote_id], quote.quote_id)
-    specific: set[int] = set()
+    specific = _purpose_cues(ordered, key_of, doc, {e.trigger.start for e in events if e.cameo != STATEMENT_CODE})
     tied: list[tuple[Event, int | None, bool]] = []
     for event in events:
+        # An event on a cue nested in another quote ("X threatened to …, the agency reported") is that cue's statement.
+        nested = by_cue.get(event.trigger.start)
+        if nested is not None and event.cameo != STATEMENT_CODE:
+            specific.add(key_of[nested.quote_id])
         found = _containing(ordered, starts, event.trigger.start, event.trigger.end)
         on_cue = found is None and event.trigger.start in by_cue
         holder = by_cue[event.trigger.start] if on_cue else found
@@ -141,14 +144,26 @@ def tie_events(
     return as_demands(kept, ordered, doc, actors) if actors is not None else kept
 
 
+def _purpose_cues(quotes: Sequence[Quote], key_of: dict[str, int], doc: Any, coded: set[int]) -> set[int]:
+    """Statements whose cue is the purpose of a coded event ("began a hunger strike to demand …"): the
+    event says more than the statement would."""
+    found: set[int] = set()
+    for quote in quotes:
+        token = _token_at(doc, quote.cue.start) if quote.cue is not None else None
+        if token is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue
+        head = token.head
+        if head.idx in coded or any(c.idx in coded for c in head.children if c.dep_ == "dobj"):
+            found.add(key_of[quote.quote_id])
+    return found
+
+
 def _without_said_target(event: Event, quote: Quote) -> Event:
     """A statement is not addressed to someone named in what was said ("X says Turkey will …")."""
     target = event.target
     if event.cameo_root != STATEMENT_CODE[:2] or target is None or not quote.start <= target.start < quote.end:
         return event
-    return dataclasses.replace(
-        event, target=None, event_id=event_id(event.doc_id, event.trigger.start, event.cameo, event.source, None)
-    )
+    return with_actors(event, event.source, None)
 
 
 def _code(actor: Actor | None) -> str | None:
@@ -188,8 +203,7 @@ def _with_listeners(events: list[Event], doc: Any, actors: DocumentActors, lexic
             if cue_token is not None and cue is not None:
                 target = addressee(cue_token, cue, actors, event.source)
                 if target is not None:
-                    new_id = event_id(event.doc_id, event.trigger.start, event.cameo, event.source, target)
-                    event = dataclasses.replace(event, target=target, event_id=new_id)
+                    event = with_actors(event, event.source, target)
         result.append(event)
     return result
 
