@@ -29,3 +29,8 @@ def test_an_event_noun_in_a_time_phrase_is_background(nlp: Any) -> None:
     doc = nlp("Since the invasion, Iraq has held three elections.")
     assert background.in_background(token(doc, "invasion"))
     assert not background.in_background(token(doc, "elections"))
+
+
+def test_how_someone_felt_is_a_state_not_an_event(nlp: Any) -> None:
+    assert background.described_state(token(nlp("Students in Florida felt silenced after the vote."), "silenced"))
+    assert not background.described_state(token(nlp("Police silenced the protesters."), "silenced"))

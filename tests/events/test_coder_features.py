@@ -4,6 +4,7 @@ coded nothing, noun patterns with an infinitive, counting words, headlines read 
 import dataclasses
 from collections.abc import Callable
 
+import pytest
 from tests.conftest import make_document
 
 from tacitus.pipeline import DocumentCoder
@@ -212,3 +213,16 @@ def test_being_due_or_wanting_to_act_is_an_intention(code_text: Callable[..., Co
 def test_an_act_someone_debates_whether_to_do_is_not_done(code_text: Callable[..., CodedDocument]) -> None:
     events = code_text("Japan debated whether to impose sanctions on North Korea.").events
     assert not [e for e in events if e.cameo_root == "16" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Kenyan president struck a conciliatory tone at the summit.", "010"),
+        ("The Brazilian government will fight the court ruling.", "120"),
+        ("Russia released a report on the crash on Monday.", "010"),
+        ("Syrian troops fought rebels near Aleppo.", "190"),
+    ],
+)
+def test_the_object_tells_the_sense_of_a_verb(code_text: Callable[..., CodedDocument], text: str, code: str) -> None:
+    assert code in {e.cameo for e in code_text(text).events}

@@ -8,6 +8,9 @@ from tacitus.events.syntax import is_participle_modifier
 
 BACKGROUND_PREPS = {"since", "after", "before", "following", "during", "amid", "despite", "until"}
 PAST_MARKERS = {"ago", "last", "previous", "previously", "earlier", "formerly", "once", "past"}
+# "felt silenced", "seemed isolated": a participle describing how someone is, not something done to them.
+STATE_VERBS = {"feel", "seem", "appear", "look", "sound", "become", "remain"}
+STATE_FORMS = STATE_VERBS | {"felt", "feels", "seemed", "seems", "appeared", "looked", "became", "remained"}
 
 
 def in_background(noun: Any) -> bool:
@@ -57,3 +60,13 @@ def _dated_back_phrase(verb: Any) -> bool:
         if any(_dated_back(t) for t in near):
             return True
     return False
+
+
+def described_state(verb: Any) -> bool:
+    """A past participle that says how someone felt or seemed ("felt silenced"): no event."""
+    if verb.tag_ != "VBN":
+        return False
+    if verb.dep_ in ("acomp", "xcomp", "oprd") and verb.head.lemma_.lower() in STATE_VERBS:
+        return True
+    # The parser sometimes reads "felt" in "felt silenced" as an auxiliary.
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in STATE_FORMS for c in verb.children)

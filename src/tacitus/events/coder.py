@@ -213,6 +213,8 @@ class EventCoder:
         for token in context.sent:
             if token.i in consumed or not self._verb_like(token) or background.recalled(token):
                 continue
+            if background.described_state(token):
+                continue
             if any(c.dep_ == "det" for c in token.children):
                 continue  # a participle used as a noun: "evacuated the wounded"
             choice = self.choose_verb(token)
