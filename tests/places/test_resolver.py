@@ -132,3 +132,14 @@ def test_a_place_at_the_end_of_a_chain_of_of_phrases_is_the_place(locate: Callab
     text = "Pakistani troops shelled Indian posts in the forward areas of the northern sector of the Kashmir valley."
     shelled = _located(locate(text), "shelled")
     assert shelled["country"] in ("IND", "PAK") and "Kashmir" in str(shelled["text"])
+
+
+def test_a_known_person_is_no_place(places: Callable[[str], DocumentPlaces]) -> None:
+    found = places("Obama visited Hiroshima in 2016, and Obama later wrote about it.")
+    assert [(m.text, m.place.country if m.place else None) for m in found.mentions] == [("Hiroshima", "JPN")]
+
+
+def test_a_curated_region_wins_over_a_namesake_hamlet(places: Callable[[str], DocumentPlaces]) -> None:
+    found = places("U.S. officials said the militants were defeated in the Middle East.")
+    regions = [m for m in found.mentions if m.text.endswith("Middle East")]
+    assert regions and regions[0].place is not None and regions[0].place.kind == "region"

@@ -144,7 +144,9 @@ class PlaceResolver:
         """Every place mention of a parsed document, resolved where the gazetteer knows it."""
         self.setup()
         assert self.gazetteer is not None
-        mentions = find_mentions(doc)
+        people = {i for i, (ref, _, _) in actors.names.items() if ref.person is not None}
+        # A name the actor knowledge holds as a person's ("Obama") is no place, whatever the parser says.
+        mentions = [m for m in find_mentions(doc) if not people.intersection(range(*m.tokens))]
         dateline = find_dateline(doc_text(doc))
         resolve_mentions(self.gazetteer, mentions, self._context(doc, actors, events or []), dateline)
         mentions = [
