@@ -69,3 +69,14 @@ def test_explain_reads_a_headline_event_against_the_title(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.stderr
     assert "sentence: Egypt Expels Ethiopian Ambassador Over Dam Dispute" in result.stdout
     assert "source path: expels ↓nsubj:Egypt" in result.stdout
+
+
+def test_explain_names_each_derivation_of_an_entry() -> None:
+    from tacitus.events.explain import entry_patterns
+    from tacitus.events.lexicon import load_lexicon
+
+    patterns, how = entry_patterns("stage-strike-stag+change", load_lexicon())
+    assert [p.pattern_id for p in patterns] == ["stage-strike-stag"]
+    assert how is not None and "changes.yaml" in how
+    _, joint = entry_patterns("hold-exercise+intent+joint", load_lexicon())
+    assert joint is not None and "intent" in joint and "several countries" in joint

@@ -44,6 +44,9 @@ DERIVATIONS = {
     "intent": "an announced future or conditional action, coded as the speaker's intent or threat",
     "threat": "an announced future or conditional action, coded as the speaker's intent or threat",
     "demand": "an obligation ('must', 'should') in reported speech, coded as the speaker's demand",
+    "refuse": "an announced action negated, coded as the speaker's refusal",
+    "change": "the fourth digit from the political change the clause names (data/lexicon/changes.yaml)",
+    "joint": "done together by actors of several countries: the code's joint form (data/cameo.yaml)",
 }
 
 
@@ -57,8 +60,7 @@ def entry_patterns(entry: str, lexicon: Lexicon) -> tuple[list[Pattern], str | N
         notes.append(
             "the governing verb's code replaced by the parallel of its complement (data/lexicon/parallels.yaml)"
         )
-    if derived:
-        notes.append(DERIVATIONS.get(derived, derived))
+    notes += [DERIVATIONS.get(kind, kind) for kind in derived.split("+") if kind]
     return patterns, "; ".join(notes) or None
 
 
