@@ -9,11 +9,16 @@ from typing import Any
 
 from tacitus.datafiles import Entry, load_entries, package_data
 from tacitus.events.ontology import CameoCode
+from tacitus.types import Event
 
 DIGITS = ("1", "2", "3", "4")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 # Named things ("Independence Square", "the Democratic Party") are not what is asked for.
 NAME_TAGS = ("PROPN",)
+PROTEST_ROOT = "14"
+# Appeals and demands that a protest is made for ("rallied to demand …", "marched, calling for …").
+ASKING_ROOTS = ("02", "10")
+PURPOSE_DEPS = ("xcomp", "advcl", "acl", "relcl")
 
 
 @dataclass(frozen=True)
@@ -102,13 +107,7 @@ def changed_code(kinds: ChangeKinds, code: str, governor: Any) -> str | None:
     return family + digit if digit is not None else None
 
 
-PROTEST_ROOT = "14"
-# Appeals and demands that a protest is made for ("rallied to demand …", "marched, calling for …").
-ASKING_ROOTS = ("02", "10")
-PURPOSE_DEPS = ("xcomp", "advcl", "acl", "relcl")
-
-
-def without_protest_demands(events: list[Any], sent: Any) -> list[Any]:
+def without_protest_demands(events: list[Event], sent: Any) -> list[Event]:
     """Drop the appeal or demand a protest is made for: the protest's code already says what it asks
     ("staged a hunger strike to demand the minister's resignation" is 1421, not 1421 and 1041)."""
     by_start = {token.idx: token for token in sent}
