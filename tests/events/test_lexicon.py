@@ -42,6 +42,8 @@ def test_most_specific_pattern_is_tried_first() -> None:
         ('- id: say\n  verb: state\n  code: "010"\n', "already used"),
         ('- id: x\n  verb: say\n  code: "010"\n', "can never match"),
         ('- id: x\n  verb: reject\n  code: "120"\n  object: [plan\n', "not valid YAML"),
+        ('- id: x\n  verb: decline\n  code: "120"\n  then: [any, resign]\n', "list it alone"),
+        ('- id: x\n  noun: appeal\n  code: "020"\n  then: [any]\n', "verb triggers only"),
     ],
 )
 def test_bad_extra_lexicon_names_file_and_line(tmp_path: Path, body: str, message: str) -> None:

@@ -166,6 +166,8 @@ def _pattern(entry: Entry, ontology: dict[str, CameoCode]) -> Pattern:
         raise entry.fail("'light' applies to noun triggers only ('make' + offer); use 'noun:'")
     if ANY_COMPLEMENT in then and len(then) > 1:
         raise entry.fail(f"'{ANY_COMPLEMENT}' in 'then' already takes every verb; list it alone")
+    if ANY_COMPLEMENT in then and kind == "noun":
+        raise entry.fail(f"'then: [{ANY_COMPLEMENT}]' applies to verb triggers only; list the infinitives a noun takes")
     if lemma in then:
         raise entry.fail(f"'{lemma}' cannot be its own complement in 'then'; the pattern can never match")
     if prep is not None and particle == prep:

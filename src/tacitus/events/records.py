@@ -23,6 +23,20 @@ def with_actors(event: Event, source: Actor | None, target: Actor | None) -> Eve
     return dataclasses.replace(event, source=source, target=target, event_id=new_id)
 
 
+def with_code(event: Event, cameo: CameoCode, entry: str | None = None) -> Event:
+    """The event under another CAMEO code (its weight, quad class and PLOVER type with it), id anew."""
+    recoded = dataclasses.replace(
+        event,
+        cameo=cameo.code,
+        cameo_root=cameo.root,
+        quad_class=cameo.quad_class,
+        goldstein=cameo.goldstein,
+        plover=cameo.plover,
+        entry=entry or event.entry,
+    )
+    return with_actors(recoded, event.source, event.target)
+
+
 @dataclass(frozen=True)
 class EventEvidence:
     """Where an event was read: its document, sentence and trigger, and how it was stated."""

@@ -9,7 +9,8 @@ from typing import Any
 from tacitus.actors.resolve import SECTOR_ONLY, DocumentActors
 from tacitus.events import syntax
 from tacitus.events.lexicon import Pattern
-from tacitus.events.records import with_actors
+from tacitus.events.ontology import load_ontology
+from tacitus.events.records import with_actors, with_code
 from tacitus.types import Actor, Event
 
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
@@ -145,9 +146,8 @@ def merged_with_agent_nouns(events: list[Event], sent: Any) -> list[Event]:
         verb_event = sourceless.get(token.head.head.idx) if token.dep_ == "pobj" else None
         if verb_event is not None and verb_event.cameo_root == event.cameo_root:
             absorbed.add(verb_event.event_id)
-            code = verb_event if len(verb_event.cameo) > len(event.cameo) else event
-            coded = dataclasses.replace(event, cameo=code.cameo, goldstein=code.goldstein, plover=code.plover)
-            event = with_actors(coded, event.source, verb_event.target)
+            deeper = verb_event if len(verb_event.cameo) > len(event.cameo) else event
+            event = with_code(with_actors(event, event.source, verb_event.target), load_ontology()[deeper.cameo])
         merged.append(event)
     return [e for e in merged if e.event_id not in absorbed]
 

@@ -7,12 +7,11 @@ otherwise stay plain 010 statements.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from tacitus.actors.resolve import DocumentActors
 from tacitus.events.ontology import load_ontology
-from tacitus.events.records import event_id
+from tacitus.events.records import with_actors, with_code
 from tacitus.events.syntax import negated, obliged, subject_heads, with_conjuncts
 from tacitus.quotes.cues import STATEMENT_CODE
 from tacitus.types import Actor, Event, Quote
@@ -57,17 +56,5 @@ def as_demands(events: list[Event], quotes: list[Quote], doc: Any, actors: Docum
             if target.code in seen:
                 continue
             seen.add(target.code)
-            result.append(
-                dataclasses.replace(
-                    event,
-                    event_id=event_id(event.doc_id, event.trigger.start, demand.code, event.source, target),
-                    target=target,
-                    cameo=demand.code,
-                    cameo_root=demand.root,
-                    quad_class=demand.quad_class,
-                    goldstein=demand.goldstein,
-                    plover=demand.plover,
-                    entry=f"{event.entry}+demand",
-                )
-            )
+            result.append(with_code(with_actors(event, event.source, target), demand, f"{event.entry}+demand"))
     return result
